@@ -1,0 +1,119 @@
+#pragma once
+/// \file
+/// `IntervalSet<Dim, MemorySpace>`: a sparse set of cells stored as CSR rows of intervals.
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "subsetix/core/config.hpp"
+#include "subsetix/core/types.hpp"
+
+namespace subsetix {
+
+/// A set of cells in canonical CSR form: rows strictly increasing by key, no empty rows,
+/// intervals in a row sorted, non-empty and separated by at least one cell.
+/// Equality of sets is therefore equality of arrays. Sets are values: operations never modify
+/// their inputs, and results may share arrays with inputs (e.g. a translated set shares `row_ptr`).
+template <int Dim, class MemorySpace = DeviceMemory>
+struct IntervalSet {
+  static_assert(Dim == 2 || Dim == 3, "subsetix supports 2D and 3D sets");
+  static constexpr int dim = Dim;
+  using memory_space = MemorySpace;
+  using key_type = RowKey<Dim>;
+  template <class T>
+  using array = Kokkos::View<T*, MemorySpace>;
+
+  array<RowKey<Dim>> row_keys;      ///< [num_rows]
+  array<index_t> row_ptr;           ///< [num_rows + 1], offsets into `intervals`
+  array<Interval> intervals;        ///< [num_intervals]
+  array<cell_count_t> cell_offsets; ///< [num_intervals + 1], cells before each interval
+  index_t num_rows = 0;
+  index_t num_intervals = 0;
+  cell_count_t num_cells = 0;
+
+  bool empty() const { return num_rows == 0; }
+
+  /// Arrays for a set of known size, uninitialised (a kernel fills them).
+  static IntervalSet allocate(index_t rows, index_t intervals, const std::string& label) {
+    IntervalSet s;
+    s.num_rows = rows;
+    s.num_intervals = intervals;
+    s.row_keys = array<RowKey<Dim>>(Kokkos::view_alloc(Kokkos::WithoutInitializing, label + ".row_keys"), rows);
+    s.row_ptr = array<index_t>(Kokkos::view_alloc(Kokkos::WithoutInitializing, label + ".row_ptr"), rows + 1);
+    s.intervals = array<Interval>(Kokkos::view_alloc(Kokkos::WithoutInitializing, label + ".intervals"), intervals);
+    s.cell_offsets = array<cell_count_t>(Kokkos::view_alloc(Kokkos::WithoutInitializing, label + ".cell_offsets"), intervals + 1);
+    return s;
+  }
+
+  /// The empty set (its two sentinel offsets are zero).
+  static IntervalSet empty_set(const std::string& label = "subsetix::empty") {
+    IntervalSet s;
+    s.row_keys = array<RowKey<Dim>>(label + ".row_keys", 0);
+    s.row_ptr = array<index_t>(label + ".row_ptr", 1);
+    s.intervals = array<Interval>(label + ".intervals", 0);
+    s.cell_offsets = array<cell_count_t>(label + ".cell_offsets", 1);
+    return s;
+  }
+};
+
+template <int Dim>
+using HostIntervalSet = IntervalSet<Dim, HostMemory>;
+
+/// The set in another memory space. Shares the arrays when the space is the same (no copy).
+template <class DstSpace, int Dim, class SrcSpace>
+IntervalSet<Dim, DstSpace> copy_to(const IntervalSet<Dim, SrcSpace>& src) {
+  IntervalSet<Dim, DstSpace> dst;
+  dst.row_keys = Kokkos::create_mirror_view_and_copy(DstSpace{}, src.row_keys);
+  dst.row_ptr = Kokkos::create_mirror_view_and_copy(DstSpace{}, src.row_ptr);
+  dst.intervals = Kokkos::create_mirror_view_and_copy(DstSpace{}, src.intervals);
+  dst.cell_offsets = Kokkos::create_mirror_view_and_copy(DstSpace{}, src.cell_offsets);
+  dst.num_rows = src.num_rows;
+  dst.num_intervals = src.num_intervals;
+  dst.num_cells = src.num_cells;
+  return dst;
+}
+
+template <int Dim, class Space>
+HostIntervalSet<Dim> to_host(const IntervalSet<Dim, Space>& s) {
+  return copy_to<HostMemory>(s);
+}
+template <int Dim, class Space>
+IntervalSet<Dim> to_device(const IntervalSet<Dim, Space>& s) {
+  return copy_to<DeviceMemory>(s);
+}
+
+/// Cell-for-cell equality (canonical form makes it array equality). Copies to the host.
+template <int Dim, class SA, class SB>
+bool equal(const IntervalSet<Dim, SA>& a, const IntervalSet<Dim, SB>& b) {
+  if (a.num_rows != b.num_rows || a.num_intervals != b.num_intervals || a.num_cells != b.num_cells)
+    return false;
+  const auto ha = to_host(a);
+  const auto hb = to_host(b);
+  for (index_t r = 0; r < a.num_rows; ++r)
+    if (ha.row_keys(r) != hb.row_keys(r) || ha.row_ptr(r + 1) != hb.row_ptr(r + 1)) return false;
+  for (index_t i = 0; i < a.num_intervals; ++i)
+    if (!(ha.intervals(i) == hb.intervals(i))) return false;
+  return true;
+}
+
+/// A point (or a per-axis offset or radius): `p[0] = x`, `p[1] = y`, `p[2] = z`.
+/// A struct rather than an alias so that `Dim` deduces from it.
+template <int Dim>
+struct Point : std::array<coord_t, Dim> {};
+
+/// The row key of a point (outermost axis first).
+template <int Dim>
+constexpr RowKey<Dim> row_key_of(const Point<Dim>& p) {
+  RowKey<Dim> k{};
+  for (int i = 0; i < Dim - 1; ++i) k.c[i] = p[Dim - 1 - i];
+  return k;
+}
+
+/// Axis name of row-key slot `i` (2D: y; 3D: z, y), for messages.
+template <int Dim>
+constexpr const char* key_axis_name(int i) {
+  return Dim == 2 ? "y" : (i == 0 ? "z" : "y");
+}
+
+}  // namespace subsetix

@@ -1,0 +1,61 @@
+#pragma once
+/// \file
+/// The reference operations, one count-scan-fill per operation with a host read of the result
+/// sizes in between: the way CSR interval libraries evaluate today, and the baseline the fused
+/// engine is compared against. Every result is canonical.
+
+#include "subsetix/core/error.hpp"
+#include "subsetix/core/interval_set.hpp"
+
+namespace subsetix::unfused {
+
+/// A ∪ B
+template <int Dim>
+Result<IntervalSet<Dim>> set_union(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b);
+/// A ∩ B
+template <int Dim>
+Result<IntervalSet<Dim>> set_intersection(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b);
+/// A ∖ B
+template <int Dim>
+Result<IntervalSet<Dim>> set_difference(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b);
+/// A △ B
+template <int Dim>
+Result<IntervalSet<Dim>> set_symmetric_difference(const IntervalSet<Dim>& a,
+                                                  const IntervalSet<Dim>& b);
+
+/// Every cell moved by `offset` = {dx, dy[, dz]}.
+template <int Dim>
+Result<IntervalSet<Dim>> translate(const IntervalSet<Dim>& a, const Point<Dim>& offset);
+
+/// Box dilation: every cell within `radii` = {rx, ry[, rz]} (each >= 0) of a cell of A.
+template <int Dim>
+Result<IntervalSet<Dim>> expand(const IntervalSet<Dim>& a, const Point<Dim>& radii);
+/// Box erosion: the cells of A whose whole box of `radii` lies in A.
+template <int Dim>
+Result<IntervalSet<Dim>> shrink(const IntervalSet<Dim>& a, const Point<Dim>& radii);
+
+/// One level finer: cell c becomes the 2^Dim cells 2c + {0,1}^Dim.
+template <int Dim>
+Result<IntervalSet<Dim>> refine(const IntervalSet<Dim>& a);
+/// One level coarser: cell c maps to floor(c / 2); a coarse cell is in when any child is.
+template <int Dim>
+Result<IntervalSet<Dim>> coarsen(const IntervalSet<Dim>& a);
+
+#define SUBSETIX_UNFUSED_EXTERN(D)                                                            \
+  extern template Result<IntervalSet<D>> set_union(const IntervalSet<D>&, const IntervalSet<D>&); \
+  extern template Result<IntervalSet<D>> set_intersection(const IntervalSet<D>&,              \
+                                                          const IntervalSet<D>&);             \
+  extern template Result<IntervalSet<D>> set_difference(const IntervalSet<D>&,                \
+                                                        const IntervalSet<D>&);               \
+  extern template Result<IntervalSet<D>> set_symmetric_difference(const IntervalSet<D>&,      \
+                                                                  const IntervalSet<D>&);     \
+  extern template Result<IntervalSet<D>> translate(const IntervalSet<D>&, const Point<D>&);   \
+  extern template Result<IntervalSet<D>> expand(const IntervalSet<D>&, const Point<D>&);      \
+  extern template Result<IntervalSet<D>> shrink(const IntervalSet<D>&, const Point<D>&);      \
+  extern template Result<IntervalSet<D>> refine(const IntervalSet<D>&);                       \
+  extern template Result<IntervalSet<D>> coarsen(const IntervalSet<D>&);
+SUBSETIX_UNFUSED_EXTERN(2)
+SUBSETIX_UNFUSED_EXTERN(3)
+#undef SUBSETIX_UNFUSED_EXTERN
+
+}  // namespace subsetix::unfused

@@ -1,0 +1,73 @@
+// Union, intersection, difference and symmetric difference: one two-tap stage each.
+#include "subsetix/eval/detail/stage.hpp"
+#include "subsetix/eval/unfused.hpp"
+
+namespace subsetix::unfused {
+namespace {
+
+// Truth tables over the mask (bit 0: A covers x, bit 1: B covers x).
+enum class Binary : std::uint64_t {
+  union_op = 0b1110,
+  intersection = 0b1000,
+  difference = 0b0010,
+  symmetric_difference = 0b0110,
+};
+
+const char* name_of(Binary op) {
+  switch (op) {
+    case Binary::union_op: return "union";
+    case Binary::intersection: return "intersection";
+    case Binary::difference: return "difference";
+    case Binary::symmetric_difference: return "symmetric_difference";
+  }
+  return "?";
+}
+
+template <int Dim>
+Result<IntervalSet<Dim>> binary(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b, Binary op) {
+  detail::StageInputs<Dim, 2> in;
+  in.add_tap(detail::Tap<Dim>::of(a));
+  in.add_tap(detail::Tap<Dim>::of(b));
+  // Candidate rows: only rows where the result can be non-empty.
+  switch (op) {
+    case Binary::intersection:
+      in.add_candidates(detail::CandidateList<Dim>::of(a.num_rows <= b.num_rows ? a : b));
+      break;
+    case Binary::difference: in.add_candidates(detail::CandidateList<Dim>::of(a)); break;
+    default:
+      in.add_candidates(detail::CandidateList<Dim>::of(a));
+      in.add_candidates(detail::CandidateList<Dim>::of(b));
+  }
+  return detail::run_stage(in, detail::TruthTable64{std::uint64_t(op)}, name_of(op));
+}
+
+}  // namespace
+
+template <int Dim>
+Result<IntervalSet<Dim>> set_union(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b) {
+  return binary(a, b, Binary::union_op);
+}
+template <int Dim>
+Result<IntervalSet<Dim>> set_intersection(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b) {
+  return binary(a, b, Binary::intersection);
+}
+template <int Dim>
+Result<IntervalSet<Dim>> set_difference(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b) {
+  return binary(a, b, Binary::difference);
+}
+template <int Dim>
+Result<IntervalSet<Dim>> set_symmetric_difference(const IntervalSet<Dim>& a,
+                                                  const IntervalSet<Dim>& b) {
+  return binary(a, b, Binary::symmetric_difference);
+}
+
+#define SUBSETIX_INSTANTIATE(D)                                                              \
+  template Result<IntervalSet<D>> set_union(const IntervalSet<D>&, const IntervalSet<D>&);    \
+  template Result<IntervalSet<D>> set_intersection(const IntervalSet<D>&, const IntervalSet<D>&); \
+  template Result<IntervalSet<D>> set_difference(const IntervalSet<D>&, const IntervalSet<D>&); \
+  template Result<IntervalSet<D>> set_symmetric_difference(const IntervalSet<D>&,            \
+                                                           const IntervalSet<D>&);
+SUBSETIX_INSTANTIATE(2)
+SUBSETIX_INSTANTIATE(3)
+
+}  // namespace subsetix::unfused

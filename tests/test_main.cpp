@@ -1,0 +1,9 @@
+#include <gtest/gtest.h>
+
+#include "subsetix/core/runtime.hpp"
+
+int main(int argc, char* argv[]) {
+  subsetix::ScopeGuard kokkos(argc, argv);
+  ::testing::InitGoogleTest(&argc, argv);
+  return RUN_ALL_TESTS();
+}
