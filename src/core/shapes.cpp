@@ -8,27 +8,29 @@ namespace subsetix::shapes {
 namespace {
 
 
-/// Candidate rows: every row of the box [lo, hi) on the key axes, row-major.
+/// Candidate rows: every row of the box [lo, hi) on the key axes, row-major, in chunks.
 template <int Dim, class Generator>
 struct BoxRows {
+  static constexpr index_t rows_per_chunk = 64;
   Generator generator;
   std::int64_t lo[Dim - 1];
   std::int64_t extent[Dim - 1];
   index_t count;
 
-  KOKKOS_INLINE_FUNCTION index_t size() const { return count; }
-  KOKKOS_INLINE_FUNCTION WideKey<Dim> key(index_t i) const {
-    WideKey<Dim> k;
-    std::int64_t rest = i;
-    for (int s = Dim - 2; s >= 0; --s) {
-      k.c[s] = lo[s] + rest % extent[s];
-      rest /= extent[s];
+  index_t chunks() const { return (count + rows_per_chunk - 1) / rows_per_chunk; }
+
+  template <class F>
+  KOKKOS_INLINE_FUNCTION void visit_chunk(index_t c, F&& f) const {
+    const index_t end = min_of(count, (c + 1) * rows_per_chunk);
+    for (index_t i = c * rows_per_chunk; i < end; ++i) {
+      RowKey<Dim> k;
+      std::int64_t rest = i;
+      for (int s = Dim - 2; s >= 0; --s) {
+        k.c[s] = coord_t(lo[s] + rest % extent[s]);
+        rest /= extent[s];
+      }
+      f(k, [&](auto& sink) { generator(k, sink); });
     }
-    return k;
-  }
-  template <class Sink>
-  KOKKOS_INLINE_FUNCTION void row(const RowKey<Dim>& k, Sink& sink) const {
-    generator(k, sink);
   }
 };
 
@@ -49,8 +51,7 @@ Result<IntervalSet<Dim>> generate(const Generator& generator, const Point<Dim>& 
   }
   if (hi[0] <= lo[0]) count = 0;
   rows.count = index_t(count);
-  return detail::count_scan_fill<Dim>(rows, rows.count, detail::make_status("subsetix::" + name),
-                                      name);
+  return detail::count_scan_fill<Dim>(rows, detail::make_status("subsetix::" + name), name);
 }
 
 template <int Dim>

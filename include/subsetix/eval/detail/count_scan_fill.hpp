@@ -1,16 +1,19 @@
 #pragma once
 /// \file
-/// The count -> scan -> fill pattern over candidate rows, generic over a *row program*:
+/// The count -> scan -> fill pattern, generic over a *row program* that walks chunks of output
+/// rows in key order:
 ///
 ///   struct Rows {
-///     index_t size() const;                        // candidate rows (may be device-only)
-///     WideKey<Dim> key(index_t i) const;           // key of candidate i (64-bit, unchecked)
-///     template <class Sink> void row(const RowKey<Dim>&, Sink&) const;  // emit its intervals
+///     index_t chunks() const;                      // host-side bound on the number of chunks
+///     template <class F> void visit_chunk(index_t c, F&& f) const;
+///       // calls f(key, emit) for each candidate row of chunk c in key order, where
+///       // emit(sink) sends that row's intervals to `sink` (CountSink or FillSink)
 ///   };
 ///
-/// Count and fill run the same row program, so what is counted is what is written. Empty rows
-/// are dropped by the scan. `count_scan_fill` is the synchronous form: it reads the totals on
-/// the host once (one deep copy, the fence) to allocate the output exactly.
+/// Count and fill run the same row program, so what is counted is what is written. Counts are
+/// per chunk (rows, intervals, cells), so the scan is short; empty rows are never written.
+/// `count_scan_fill` is the synchronous form: it reads the totals on the host once (one deep
+/// copy, the fence) to allocate the output exactly.
 
 #include <string>
 
@@ -38,91 +41,89 @@ struct OutputArrays {
 template <int Dim, class Rows>
 struct CountScanFill {
   Rows rows;
-  Kokkos::View<RowCounts*, DeviceMemory> offsets;  ///< [bound + 1] counts, then prefix sums
+  Kokkos::View<RowCounts*, DeviceMemory> offsets;  ///< [chunks + 1] counts, then prefix sums
   StatusView status;
-  index_t bound;
+  index_t chunks;
 
-  KOKKOS_INLINE_FUNCTION void count(index_t i) const {
-    RowCounts c;
-    if (i < rows.size()) {
-      const WideKey<Dim> wide = rows.key(i);
-      bool fits = true;
-      for (int a = 0; a < Dim - 1; ++a)
-        if (!fits_coord(wide.c[a])) {
-          raise_overflow(status, Dim - 1 - a, wide.c[a]);  // axis: 1 = y, 2 = z
-          fits = false;
-        }
-      if (fits) {
-        CountSink sink;
-        rows.row(wide.narrow(), sink);
-        if (sink.overflow) raise_overflow(status, 0, sink.bad_value);
-        c.v[0] = sink.intervals > 0 ? 1 : 0;
-        c.v[1] = sink.intervals;
-        c.v[2] = sink.cells;
+  KOKKOS_INLINE_FUNCTION void count(index_t c) const {
+    RowCounts total;
+    rows.visit_chunk(c, [&](const RowKey<Dim>&, const auto& emit) {
+      CountSink sink;
+      emit(sink);
+      if (sink.overflow) raise_overflow(status, 0, sink.bad_value);
+      if (sink.intervals > 0) {
+        total.v[0] += 1;
+        total.v[1] += sink.intervals;
+        total.v[2] += sink.cells;
       }
-    }
-    offsets(i) = c;
+    });
+    offsets(c) = total;
   }
 
-  /// Exclusive scan of the materialised counts, in place; totals go to `offsets(bound)` and
+  /// Exclusive scan of the materialised counts, in place; totals go to `offsets(chunks)` and
   /// to the status block.
-  KOKKOS_INLINE_FUNCTION void scan(index_t i, RowCounts& update, bool final) const {
-    const RowCounts c = offsets(i);
+  KOKKOS_INLINE_FUNCTION void scan(index_t c, RowCounts& update, bool final) const {
+    const RowCounts n = offsets(c);
     if (final) {
-      offsets(i) = update;
-      if (i == bound - 1) {
+      offsets(c) = update;
+      if (c == chunks - 1) {
         RowCounts total = update;
-        total += c;
-        offsets(bound) = total;
+        total += n;
+        offsets(chunks) = total;
         for (int s = 0; s < 3; ++s) status(slot_rows + s) = total.v[s];
       }
     }
-    update += c;
+    update += n;
   }
 
-  /// Writes candidate i's row at its offsets; index `bound` writes the two sentinels.
-  KOKKOS_INLINE_FUNCTION void fill(index_t i, const OutputArrays<Dim>& out) const {
-    const RowCounts at = offsets(i);
-    if (i == bound) {
+  /// Writes chunk c's rows at its offsets; index `chunks` writes the two sentinels.
+  KOKKOS_INLINE_FUNCTION void fill(index_t c, const OutputArrays<Dim>& out) const {
+    const RowCounts at = offsets(c);
+    if (c == chunks) {
       out.row_ptr[at.v[0]] = index_t(at.v[1]);
       out.cell_offsets[at.v[1]] = at.v[2];
       return;
     }
-    if (offsets(i + 1).v[0] == at.v[0]) return;  // empty row: dropped
-    const RowKey<Dim> key = rows.key(i).narrow();
-    const index_t row = index_t(at.v[0]);
-    out.row_keys[row] = key;
-    out.row_ptr[row] = index_t(at.v[1]);
+    std::int64_t row = at.v[0];
     FillSink sink{out.intervals + at.v[1], out.cell_offsets + at.v[1], at.v[2]};
-    rows.row(key, sink);
+    rows.visit_chunk(c, [&](const RowKey<Dim>& key, const auto& emit) {
+      Interval* const first = sink.out;
+      emit(sink);
+      if (sink.out != first) {
+        out.row_keys[row] = key;
+        out.row_ptr[row] = index_t(first - out.intervals);
+        ++row;
+      }
+    });
   }
 
   void launch_count_scan(const std::string& label) const {
     const auto self = *this;
-    Kokkos::parallel_for(label + "/count", Kokkos::RangePolicy<ExecSpace>(0, bound),
-                         KOKKOS_LAMBDA(const index_t i) { self.count(i); });
-    Kokkos::parallel_scan(label + "/scan", Kokkos::RangePolicy<ExecSpace>(0, bound),
-                          KOKKOS_LAMBDA(const index_t i, RowCounts& update, const bool final) {
-                            self.scan(i, update, final);
+    Kokkos::parallel_for(label + "/count", Kokkos::RangePolicy<ExecSpace>(0, chunks),
+                         KOKKOS_LAMBDA(const index_t c) { self.count(c); });
+    Kokkos::parallel_scan(label + "/scan", Kokkos::RangePolicy<ExecSpace>(0, chunks),
+                          KOKKOS_LAMBDA(const index_t c, RowCounts& update, const bool final) {
+                            self.scan(c, update, final);
                           });
   }
   void launch_fill(const std::string& label, const OutputArrays<Dim>& out) const {
     const auto self = *this;
-    Kokkos::parallel_for(label + "/fill", Kokkos::RangePolicy<ExecSpace>(0, bound + 1),
-                         KOKKOS_LAMBDA(const index_t i) { self.fill(i, out); });
+    Kokkos::parallel_for(label + "/fill", Kokkos::RangePolicy<ExecSpace>(0, chunks + 1),
+                         KOKKOS_LAMBDA(const index_t c) { self.fill(c, out); });
   }
 };
 
 /// Synchronous count-scan-fill: the result, exactly sized. `status` may already hold an error
-/// raised by earlier kernels of the same operation (e.g. a row union).
+/// raised by earlier kernels of the same operation.
 template <int Dim, class Rows>
-Result<IntervalSet<Dim>> count_scan_fill(const Rows& rows, index_t bound, const StatusView& status,
+Result<IntervalSet<Dim>> count_scan_fill(const Rows& rows, const StatusView& status,
                                          const std::string& name) {
   const std::string label = "subsetix::" + name;
-  if (bound == 0) return IntervalSet<Dim>::empty_set(label);
-  CountScanFill<Dim, Rows> csf{rows, {}, status, bound};
+  const index_t chunks = rows.chunks();
+  if (chunks == 0) return IntervalSet<Dim>::empty_set(label);
+  CountScanFill<Dim, Rows> csf{rows, {}, status, chunks};
   csf.offsets = Kokkos::View<RowCounts*, DeviceMemory>(
-      Kokkos::view_alloc(Kokkos::WithoutInitializing, label + ".offsets"), bound + 1);
+      Kokkos::view_alloc(Kokkos::WithoutInitializing, label + ".offsets"), chunks + 1);
   csf.launch_count_scan(label);
 
   auto totals = read_status(status, Dim, name);

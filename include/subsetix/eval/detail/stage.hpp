@@ -1,59 +1,104 @@
 #pragma once
 /// \file
-/// A stage: k taps combined by a predicate over candidate rows, as a row program for
-/// count-scan-fill. `run_stage` is the synchronous form used by the reference operations.
+/// A stage: k taps combined by a predicate, over the union of its candidate lists, as a row
+/// program for count-scan-fill. Work is split into chunks of key space at every
+/// `rows_per_chunk`-th key of the largest candidate list; a chunk positions one cursor per
+/// list and per tap with a binary search, then walks forward (no search per row).
 
 #include <string>
 
 #include "subsetix/eval/detail/count_scan_fill.hpp"
-#include "subsetix/eval/detail/row_union.hpp"
 
 namespace subsetix::detail {
 
-/// The row program of a stage: sweep the taps on each candidate row.
+/// Candidate rows of the largest list per chunk: small enough to spread 2 threads' work over
+/// a few thousand rows, large enough that the per-chunk searches are negligible.
+inline constexpr index_t rows_per_chunk = 32;
+
 template <int Dim, int KMAX, class Predicate>
 struct SweepRows {
   StageInputs<Dim, KMAX> in;
   Predicate predicate;
-  CandidateList<Dim> candidates;
+  StatusView status;
 
-  KOKKOS_INLINE_FUNCTION index_t size() const { return candidates.size(); }
-  KOKKOS_INLINE_FUNCTION WideKey<Dim> key(index_t i) const { return candidates.at(i); }
-  template <class Sink>
-  KOKKOS_INLINE_FUNCTION void row(const RowKey<Dim>& k, Sink& sink) const {
-    sweep_row(in, k, predicate, sink);
+  /// Host-side bound: chunks of the largest list bound.
+  index_t chunks() const {
+    index_t n = 0;
+    for (int u = 0; u < in.num_candidate_lists; ++u)
+      n = in.candidates[u].size_host > n ? in.candidates[u].size_host : n;
+    return n == 0 ? 0 : (n + rows_per_chunk - 1) / rows_per_chunk;
+  }
+
+  template <class F>
+  KOKKOS_INLINE_FUNCTION void visit_chunk(index_t c, F&& f) const {
+    // The largest list (by its device-side size) splits the key space.
+    int lead = 0;
+    for (int u = 1; u < in.num_candidate_lists; ++u)
+      if (in.candidates[u].size() > in.candidates[lead].size()) lead = u;
+    const CandidateList<Dim>& splitter = in.candidates[lead];
+    const index_t split_rows = splitter.size();
+    if (c > 0 && c * rows_per_chunk >= split_rows) return;  // past a device-sized list's end
+    const bool bounded_below = c > 0;
+    const bool bounded_above = (c + 1) * rows_per_chunk < split_rows;
+    const WideKey<Dim> start = bounded_below ? splitter.at(c * rows_per_chunk) : WideKey<Dim>{};
+    const WideKey<Dim> stop = bounded_above ? splitter.at((c + 1) * rows_per_chunk) : WideKey<Dim>{};
+
+    const int lists = in.num_candidate_lists, k = in.num_taps;
+    index_t pos[KMAX], size[KMAX], source[KMAX], source_rows[KMAX];
+    for (int u = 0; u < lists; ++u) {
+      const CandidateList<Dim>& l = in.candidates[u];
+      size[u] = l.size();
+      pos[u] = bounded_below ? lower_bound<Dim>([&](index_t i) { return l.at(i); }, 0, size[u], start) : 0;
+    }
+    for (int t = 0; t < k; ++t) {
+      const Tap<Dim>& tap = in.taps[t];
+      source_rows[t] = tap.size();
+      source[t] = bounded_below ? lower_bound<Dim>([&](index_t i) { return tap.key_at(i); }, 0,
+                                                   source_rows[t], tap.source_key(start))
+                                : 0;
+    }
+    for (;;) {
+      // Next candidate: the smallest head among the lists, inside the chunk.
+      bool found = false;
+      WideKey<Dim> key{};
+      for (int u = 0; u < lists; ++u) {
+        if (pos[u] >= size[u]) continue;
+        const WideKey<Dim> head = in.candidates[u].at(pos[u]);
+        if (!found || less<Dim>(head, key)) key = head, found = true;
+      }
+      if (!found || (bounded_above && !less<Dim>(key, stop))) return;
+      for (int u = 0; u < lists; ++u)
+        while (pos[u] < size[u] && !less<Dim>(key, in.candidates[u].at(pos[u]))) ++pos[u];
+      if (!key.fits()) {
+        for (int a = 0; a < Dim - 1; ++a)
+          if (!fits_coord(key.c[a])) raise_overflow(status, Dim - 1 - a, key.c[a]);
+        continue;
+      }
+      index_t lo[KMAX], hi[KMAX];
+      for (int t = 0; t < k; ++t) {
+        const Tap<Dim>& tap = in.taps[t];
+        const WideKey<Dim> wanted = tap.source_key(key);
+        gallop<Dim>([&](index_t i) { return tap.key_at(i); }, source[t], source_rows[t], wanted);
+        if (source[t] < source_rows[t] && !less<Dim>(wanted, tap.key_at(source[t]))) {
+          lo[t] = tap.row_ptr[source[t]];
+          hi[t] = tap.row_ptr[source[t] + 1];
+        } else {
+          lo[t] = hi[t] = 0;
+        }
+      }
+      f(key.narrow(), [&](auto& sink) { sweep_row(in, lo, hi, predicate, sink); });
+    }
   }
 };
 
 /// Runs one stage synchronously and returns its canonical result. Kernels are labelled
-/// `subsetix::<name>/row_union_flag`, `.../count`, `.../scan`, `.../fill`.
+/// `subsetix::<name>/count`, `.../scan`, `.../fill`.
 template <int Dim, int KMAX, class Predicate>
 Result<IntervalSet<Dim>> run_stage(const StageInputs<Dim, KMAX>& in, const Predicate& predicate,
                                    const std::string& name) {
   ProfilingRegion region(name);
-  const std::string label = "subsetix::" + name;
-  std::int64_t bound = 0;
-  for (int i = 0; i < in.num_candidate_lists; ++i) bound += in.candidates[i].size_host;
-  if (bound >= std::int64_t(INT32_MAX))
-    return make_error(ErrorCode::capacity_exceeded, name, ": ", bound,
-                      " candidate rows exceed the int32 index range");
-  if (bound == 0) return IntervalSet<Dim>::empty_set(label);
-
-  const StatusView status = make_status(label);
-  SweepRows<Dim, KMAX, Predicate> rows{in, predicate, in.candidates[0]};
-  Kokkos::View<RowKey<Dim>*, DeviceMemory> union_keys;
-  if (in.num_candidate_lists > 1) {
-    union_keys = Kokkos::View<RowKey<Dim>*, DeviceMemory>(
-        Kokkos::view_alloc(Kokkos::WithoutInitializing, label + ".candidates"), bound);
-    Kokkos::View<index_t*, DeviceMemory> scratch(
-        Kokkos::view_alloc(Kokkos::WithoutInitializing, label + ".row_union"), bound + 1);
-    row_union(in, union_keys, scratch, status, label);
-    rows.candidates = CandidateList<Dim>{};
-    rows.candidates.keys = union_keys.data();
-    rows.candidates.size_host = index_t(bound);
-    rows.candidates.size_device = status.data() + slot_candidates;
-  }
-  return count_scan_fill<Dim>(rows, index_t(bound), status, name);
+  SweepRows<Dim, KMAX, Predicate> rows{in, predicate, make_status("subsetix::" + name)};
+  return count_scan_fill<Dim>(rows, rows.status, name);
 }
 
 }  // namespace subsetix::detail

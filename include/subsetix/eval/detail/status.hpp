@@ -15,7 +15,6 @@ enum StatusSlot : int {
   slot_rows = 0,
   slot_intervals,
   slot_cells,
-  slot_candidates,  ///< size of the row union, when a stage computes one
   slot_error,       ///< DeviceError code, 0 when all is well
   slot_error_axis,
   slot_error_value,

@@ -7,7 +7,6 @@
 
 #include <cstdint>
 
-#include "subsetix/eval/detail/status.hpp"
 #include "subsetix/eval/detail/tap.hpp"
 
 namespace subsetix::detail {
@@ -55,49 +54,49 @@ struct FillSink {
   }
 };
 
+/// Sweeps tap t's intervals [lo[t], hi[t]) (already located for this row).
 template <int Dim, int KMAX, class Predicate, class Sink>
-KOKKOS_INLINE_FUNCTION void sweep_row(const StageInputs<Dim, KMAX>& in, const RowKey<Dim>& key,
-                                      const Predicate& predicate, Sink& sink) {
-  index_t next_begin[KMAX], next_end[KMAX], stop[KMAX];
-  int cover[KMAX];
+KOKKOS_INLINE_FUNCTION void sweep_row(const StageInputs<Dim, KMAX>& in, const index_t* lo,
+                                      const index_t* hi, const Predicate& predicate, Sink& sink) {
   const int k = in.num_taps;
+  index_t next_begin[KMAX], next_end[KMAX];
+  std::int64_t begin_x[KMAX], end_x[KMAX];  // x of the next begin / end event, or no_event
+  int cover[KMAX];
+  auto load = [&](int t) {
+    const Tap<Dim>& tap = in.taps[t];
+    while (next_begin[t] < hi[t] && tap.vanishes(next_begin[t])) ++next_begin[t];
+    while (next_end[t] < hi[t] && tap.vanishes(next_end[t])) ++next_end[t];
+    begin_x[t] = next_begin[t] < hi[t] ? tap.begin_of(next_begin[t]) : no_event;
+    end_x[t] = next_end[t] < hi[t] ? tap.end_of(next_end[t]) : no_event;
+  };
   for (int t = 0; t < k; ++t) {
-    index_t lo, hi;
-    in.taps[t].find_row(key, lo, hi);
-    next_begin[t] = next_end[t] = lo;
-    stop[t] = hi;
+    next_begin[t] = next_end[t] = lo[t];
     cover[t] = 0;
+    load(t);
   }
   bool inside = false;
   std::int64_t opened_at = 0;
   for (;;) {
     std::int64_t x = no_event;
     for (int t = 0; t < k; ++t) {
-      const Tap<Dim>& tap = in.taps[t];
-      while (next_begin[t] < stop[t] && tap.vanishes(next_begin[t])) ++next_begin[t];
-      while (next_end[t] < stop[t] && tap.vanishes(next_end[t])) ++next_end[t];
-      if (next_begin[t] < stop[t]) {
-        const std::int64_t b = tap.begin_of(next_begin[t]);
-        x = b < x ? b : x;
-      }
-      if (next_end[t] < stop[t]) {
-        const std::int64_t e = tap.end_of(next_end[t]);
-        x = e < x ? e : x;
-      }
+      x = begin_x[t] < x ? begin_x[t] : x;
+      x = end_x[t] < x ? end_x[t] : x;
     }
     if (x == no_event) break;
     std::uint64_t mask = 0;
     for (int t = 0; t < k; ++t) {
       const Tap<Dim>& tap = in.taps[t];
-      while (next_begin[t] < stop[t] &&
-             (tap.vanishes(next_begin[t]) || tap.begin_of(next_begin[t]) == x)) {
-        if (!tap.vanishes(next_begin[t])) ++cover[t];
+      while (begin_x[t] == x) {
+        ++cover[t];
         ++next_begin[t];
+        while (next_begin[t] < hi[t] && tap.vanishes(next_begin[t])) ++next_begin[t];
+        begin_x[t] = next_begin[t] < hi[t] ? tap.begin_of(next_begin[t]) : no_event;
       }
-      while (next_end[t] < stop[t] &&
-             (tap.vanishes(next_end[t]) || tap.end_of(next_end[t]) == x)) {
-        if (!tap.vanishes(next_end[t])) --cover[t];
+      while (end_x[t] == x) {
+        --cover[t];
         ++next_end[t];
+        while (next_end[t] < hi[t] && tap.vanishes(next_end[t])) ++next_end[t];
+        end_x[t] = next_end[t] < hi[t] ? tap.end_of(next_end[t]) : no_event;
       }
       if (cover[t] > 0) mask |= std::uint64_t(1) << t;
     }

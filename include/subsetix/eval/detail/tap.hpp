@@ -1,9 +1,15 @@
 #pragma once
 /// \file
-/// A tap: one input row stream of a stage. For an output row key K a tap reads the source row
-/// `key_scale * K + key_offset` and maps its intervals along x (shift and widen/narrow, or
-/// coarsen by 2). Translation, box morphology and coarsening are all taps; the stage combines
-/// its taps with a boolean predicate in one sweep.
+/// Taps and candidate lists: the inputs of a stage.
+///
+/// A tap is one input row stream. For an output row key K it reads the source row
+/// `key_scale * K + key_offset` and maps that row's intervals along x (shift and widen/narrow,
+/// or coarsen by 2). Translation, box morphology and coarsening are all taps; a stage combines
+/// its taps with a boolean predicate in one sweep. The key map is strictly increasing, so a
+/// cursor over the source rows only ever moves forward while the output keys increase.
+///
+/// Candidate lists are the sorted key lists whose union holds every row where the stage's
+/// result can be non-empty.
 
 #include <cstdint>
 
@@ -13,14 +19,54 @@ namespace subsetix::detail {
 
 inline constexpr std::int64_t no_event = INT64_MAX;
 
+/// Lexicographic `a < b` on 64-bit keys.
+template <int Dim>
+KOKKOS_INLINE_FUNCTION bool less(const WideKey<Dim>& a, const WideKey<Dim>& b) {
+  for (int s = 0; s < Dim - 1; ++s)
+    if (a.c[s] != b.c[s]) return a.c[s] < b.c[s];
+  return false;
+}
+
+/// First index in [first, first + count) of a sorted key array whose key is not `< k`.
+template <int Dim, class KeyAt>
+KOKKOS_INLINE_FUNCTION index_t lower_bound(const KeyAt& key_at, index_t first, index_t count,
+                                           const WideKey<Dim>& k) {
+  while (count > 0) {
+    const index_t step = count / 2;
+    if (less<Dim>(key_at(first + step), k)) {
+      first += step + 1;
+      count -= step + 1;
+    } else {
+      count = step;
+    }
+  }
+  return first;
+}
+
+/// Moves `pos` forward to the first index in [pos, size) whose key is not `< k`: a galloping
+/// search, O(log distance), so a cursor skipping far ahead stays cheap.
+template <int Dim, class KeyAt>
+KOKKOS_INLINE_FUNCTION void gallop(const KeyAt& key_at, index_t& pos, index_t size,
+                                   const WideKey<Dim>& k) {
+  if (pos >= size || !less<Dim>(key_at(pos), k)) return;
+  index_t step = 1, lo = pos + 1;  // key_at(pos) < k
+  while (lo + step - 1 < size && less<Dim>(key_at(lo + step - 1), k)) {
+    lo += step;
+    step *= 2;
+  }
+  const index_t hi = lo + step - 1 < size ? lo + step - 1 : size;
+  pos = lower_bound<Dim>(key_at, lo, hi - lo, k);
+}
+
 template <int Dim>
 struct Tap {
   const RowKey<Dim>* keys = nullptr;
   const index_t* row_ptr = nullptr;
   const Interval* intervals = nullptr;
-  index_t rows = 0;
+  index_t rows = 0;                          ///< source rows (an upper bound if `rows_device`)
+  const std::int64_t* rows_device = nullptr;  ///< device-side row count, when only it is exact
   std::int64_t key_offset[Dim - 1] = {};
-  int key_scale = 1;
+  std::int64_t key_scale = 1;
   std::int64_t x_shift = 0;
   std::int64_t x_widen = 0;  ///< > 0 dilates each interval, < 0 erodes it
   bool x_coarsen = false;
@@ -34,6 +80,16 @@ struct Tap {
     return t;
   }
 
+  KOKKOS_INLINE_FUNCTION index_t size() const { return rows_device ? index_t(*rows_device) : rows; }
+
+  /// The source key read for output key k.
+  KOKKOS_INLINE_FUNCTION WideKey<Dim> source_key(const WideKey<Dim>& k) const {
+    WideKey<Dim> s;
+    for (int a = 0; a < Dim - 1; ++a) s.c[a] = key_scale * k.c[a] + key_offset[a];
+    return s;
+  }
+  KOKKOS_INLINE_FUNCTION WideKey<Dim> key_at(index_t i) const { return WideKey<Dim>::from(keys[i]); }
+
   KOKKOS_INLINE_FUNCTION std::int64_t begin_of(index_t i) const {
     const Interval v = intervals[i];
     return x_coarsen ? (std::int64_t(v.begin) >> 1) : v.begin + x_shift - x_widen;
@@ -46,32 +102,10 @@ struct Tap {
   KOKKOS_INLINE_FUNCTION bool vanishes(index_t i) const {
     return x_widen < 0 && end_of(i) <= begin_of(i);
   }
-
-  /// The intervals `[lo, hi)` of the source row feeding output row `k` (empty when absent).
-  KOKKOS_INLINE_FUNCTION void find_row(const RowKey<Dim>& k, index_t& lo, index_t& hi) const {
-    WideKey<Dim> src;
-    for (int a = 0; a < Dim - 1; ++a) src.c[a] = key_scale * std::int64_t(k.c[a]) + key_offset[a];
-    index_t first = 0, count = rows;
-    while (count > 0) {  // lower bound
-      const index_t step = count / 2;
-      if (src.compare(keys[first + step]) > 0) {
-        first += step + 1;
-        count -= step + 1;
-      } else {
-        count = step;
-      }
-    }
-    if (first < rows && src.compare(keys[first]) == 0) {
-      lo = row_ptr[first];
-      hi = row_ptr[first + 1];
-    } else {
-      lo = hi = 0;
-    }
-  }
 };
 
 /// A sorted list of candidate row keys, each shifted by `shift`; its length is either known on
-/// the host (`size_host`) or only on the device (`*size_device`, an upper bound on the host).
+/// the host (`size_host`) or only on the device (`*size_device`, `size_host` a bound).
 template <int Dim>
 struct CandidateList {
   const RowKey<Dim>* keys = nullptr;
@@ -87,37 +121,8 @@ struct CandidateList {
     for (int a = 0; a < Dim - 1; ++a) w.c[a] = keys[i].c[a] + shift[a];
     return w;
   }
-  /// Number of entries `< k`.
-  KOKKOS_INLINE_FUNCTION index_t lower_bound(const WideKey<Dim>& k) const {
-    index_t first = 0, count = size();
-    while (count > 0) {
-      const index_t step = count / 2;
-      const WideKey<Dim> w = at(first + step);
-      bool less = false;
-      for (int a = 0; a < Dim - 1; ++a)
-        if (w.c[a] != k.c[a]) {
-          less = w.c[a] < k.c[a];
-          break;
-        }
-      if (less) {
-        first += step + 1;
-        count -= step + 1;
-      } else {
-        count = step;
-      }
-    }
-    return first;
-  }
-  KOKKOS_INLINE_FUNCTION bool contains(const WideKey<Dim>& k) const {
-    const index_t i = lower_bound(k);
-    if (i >= size()) return false;
-    const WideKey<Dim> w = at(i);
-    for (int a = 0; a < Dim - 1; ++a)
-      if (w.c[a] != k.c[a]) return false;
-    return true;
-  }
 
-  /// The rows of `s` seen through a translation of the row keys by `shift`.
+  /// The rows of `s` (shift them by setting `shift`).
   static CandidateList of(const IntervalSet<Dim>& s) {
     CandidateList l;
     l.keys = s.row_keys.data();
@@ -132,18 +137,13 @@ template <int Dim, int KMAX>
 struct StageInputs {
   Tap<Dim> taps[KMAX];
   int num_taps = 0;
-  /// Output rows are drawn from the union of these lists (a subset that the predicate needs:
-  /// rows where none of them is present produce nothing).
+  /// Output rows are drawn from the union of these lists (a subset of the taps that the
+  /// predicate needs: rows where none of them is present produce nothing).
   CandidateList<Dim> candidates[KMAX];
   int num_candidate_lists = 0;
 
   void add_tap(const Tap<Dim>& t) { taps[num_taps++] = t; }
   void add_candidates(const CandidateList<Dim>& c) { candidates[num_candidate_lists++] = c; }
-  index_t candidate_bound() const {
-    std::int64_t n = 0;
-    for (int i = 0; i < num_candidate_lists; ++i) n += candidates[i].size_host;
-    return index_t(n);
-  }
 };
 
 }  // namespace subsetix::detail
