@@ -3,6 +3,7 @@
 
 #include "subsetix/core/shapes.hpp"
 #include "subsetix/eval/detail/count_scan_fill.hpp"
+#include "subsetix/memory/workspace.hpp"
 
 namespace subsetix::shapes {
 namespace {
@@ -51,7 +52,12 @@ Result<IntervalSet<Dim>> generate(const Generator& generator, const Point<Dim>& 
   }
   if (hi[0] <= lo[0]) count = 0;
   rows.count = index_t(count);
-  return detail::count_scan_fill<Dim>(rows, detail::make_status("subsetix::" + name), name);
+  return with_default_workspace([&](Workspace& ws) -> Result<IntervalSet<Dim>> {
+    auto scope = ws.scope();
+    auto status = detail::make_status(ws, "subsetix::" + name);
+    if (!status) return status.error();
+    return detail::count_scan_fill<Dim>(rows, status.value(), ws, name);
+  });
 }
 
 template <int Dim>

@@ -24,7 +24,8 @@ const char* name_of(Binary op) {
 }
 
 template <int Dim>
-Result<IntervalSet<Dim>> binary(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b, Binary op) {
+Result<IntervalSet<Dim>> binary(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b, Binary op,
+                                Workspace& ws) {
   detail::StageInputs<Dim, 2> in;
   in.add_tap(detail::Tap<Dim>::of(a));
   in.add_tap(detail::Tap<Dim>::of(b));
@@ -38,35 +39,35 @@ Result<IntervalSet<Dim>> binary(const IntervalSet<Dim>& a, const IntervalSet<Dim
       in.add_candidates(detail::CandidateList<Dim>::of(a));
       in.add_candidates(detail::CandidateList<Dim>::of(b));
   }
-  return detail::run_stage(in, detail::TruthTable64{std::uint64_t(op)}, name_of(op));
+  return detail::run_stage(in, detail::TruthTable64{std::uint64_t(op)}, ws, name_of(op));
 }
 
 }  // namespace
 
 template <int Dim>
-Result<IntervalSet<Dim>> set_union(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b) {
-  return binary(a, b, Binary::union_op);
+Result<IntervalSet<Dim>> set_union(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b, Workspace& ws) {
+  return binary(a, b, Binary::union_op, ws);
 }
 template <int Dim>
-Result<IntervalSet<Dim>> set_intersection(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b) {
-  return binary(a, b, Binary::intersection);
+Result<IntervalSet<Dim>> set_intersection(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b, Workspace& ws) {
+  return binary(a, b, Binary::intersection, ws);
 }
 template <int Dim>
-Result<IntervalSet<Dim>> set_difference(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b) {
-  return binary(a, b, Binary::difference);
+Result<IntervalSet<Dim>> set_difference(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b, Workspace& ws) {
+  return binary(a, b, Binary::difference, ws);
 }
 template <int Dim>
 Result<IntervalSet<Dim>> set_symmetric_difference(const IntervalSet<Dim>& a,
-                                                  const IntervalSet<Dim>& b) {
-  return binary(a, b, Binary::symmetric_difference);
+                                                  const IntervalSet<Dim>& b, Workspace& ws) {
+  return binary(a, b, Binary::symmetric_difference, ws);
 }
 
 #define SUBSETIX_INSTANTIATE(D)                                                              \
-  template Result<IntervalSet<D>> set_union(const IntervalSet<D>&, const IntervalSet<D>&);    \
-  template Result<IntervalSet<D>> set_intersection(const IntervalSet<D>&, const IntervalSet<D>&); \
-  template Result<IntervalSet<D>> set_difference(const IntervalSet<D>&, const IntervalSet<D>&); \
+  template Result<IntervalSet<D>> set_union(const IntervalSet<D>&, const IntervalSet<D>&, Workspace&);    \
+  template Result<IntervalSet<D>> set_intersection(const IntervalSet<D>&, const IntervalSet<D>&, Workspace&); \
+  template Result<IntervalSet<D>> set_difference(const IntervalSet<D>&, const IntervalSet<D>&, Workspace&); \
   template Result<IntervalSet<D>> set_symmetric_difference(const IntervalSet<D>&,            \
-                                                           const IntervalSet<D>&);
+                                                           const IntervalSet<D>&, Workspace&);
 SUBSETIX_INSTANTIATE(2)
 SUBSETIX_INSTANTIATE(3)
 

@@ -43,7 +43,7 @@ KOKKOS_INLINE_FUNCTION void equal_range(const RowKey<Dim>* keys, int a, coord_t 
 }  // namespace
 
 template <int Dim>
-Result<IntervalSet<Dim>> refine(const IntervalSet<Dim>& a) {
+Result<IntervalSet<Dim>> refine(const IntervalSet<Dim>& a, Workspace& ws) {
   constexpr int children = 1 << (Dim - 1);
   if (a.empty()) return a;
   const std::int64_t out_intervals = std::int64_t(a.num_intervals) * children;
@@ -55,9 +55,14 @@ Result<IntervalSet<Dim>> refine(const IntervalSet<Dim>& a) {
 
   const std::string label = "subsetix::refine";
   detail::ProfilingRegion region("refine");
-  auto out = IntervalSet<Dim>::allocate(index_t(out_rows), index_t(out_intervals), label);
+  auto scope = ws.scope();
+  auto allocated = IntervalSet<Dim>::allocate(index_t(out_rows), index_t(out_intervals), label);
+  if (!allocated) return allocated.error();
+  auto out = std::move(allocated).value();
   out.num_cells = out_cells;
-  auto status = detail::make_status(label);
+  auto made = detail::make_status(ws, label);
+  if (!made) return made.error();
+  const detail::StatusView status = made.value();
   const index_t n = a.num_rows;
   const auto keys = a.row_keys;
   const auto row_ptr = a.row_ptr;
@@ -115,22 +120,25 @@ Result<IntervalSet<Dim>> refine(const IntervalSet<Dim>& a) {
           }
         }
       });
-  auto checked = detail::read_status(status, Dim, "refine");
+  auto checked = detail::read_status(status, ws, Dim, "refine");
   if (!checked) return checked.error();
   return out;
 }
 
 template <int Dim>
-Result<IntervalSet<Dim>> coarsen(const IntervalSet<Dim>& a) {
+Result<IntervalSet<Dim>> coarsen(const IntervalSet<Dim>& a, Workspace& ws) {
   constexpr int classes = 1 << (Dim - 1);
   if (a.empty()) return a;
   const std::string label = "subsetix::coarsen";
   detail::ProfilingRegion region("coarsen");
   const index_t n = a.num_rows;
-  Kokkos::View<RowKey<Dim>*, DeviceMemory> lists(
-      Kokkos::view_alloc(Kokkos::WithoutInitializing, label + ".parity_lists"),
-      std::size_t(n) * classes);
-  Kokkos::View<std::int64_t*, DeviceMemory> sizes(label + ".parity_sizes", classes);
+  auto scope = ws.scope();
+  auto taken_lists = ws.take<RowKey<Dim>>(std::size_t(n) * classes, label + ".parity_lists");
+  auto taken_sizes = ws.take<std::int64_t>(classes, label + ".parity_sizes");
+  if (!taken_lists) return taken_lists.error();
+  if (!taken_sizes) return taken_sizes.error();
+  const auto lists = taken_lists.value();
+  const auto sizes = taken_sizes.value();
   const auto keys = a.row_keys;
   using Counts = detail::ScanVec<index_t, classes>;
   Kokkos::parallel_scan(
@@ -163,12 +171,12 @@ Result<IntervalSet<Dim>> coarsen(const IntervalSet<Dim>& a) {
     list.size_device = sizes.data() + p;
     stage.add_candidates(list);
   }
-  return detail::run_stage(stage, detail::AnyOf{}, "coarsen");
+  return detail::run_stage(stage, detail::AnyOf{}, ws, "coarsen");
 }
 
-template Result<IntervalSet<2>> refine(const IntervalSet<2>&);
-template Result<IntervalSet<3>> refine(const IntervalSet<3>&);
-template Result<IntervalSet<2>> coarsen(const IntervalSet<2>&);
-template Result<IntervalSet<3>> coarsen(const IntervalSet<3>&);
+template Result<IntervalSet<2>> refine(const IntervalSet<2>&, Workspace&);
+template Result<IntervalSet<3>> refine(const IntervalSet<3>&, Workspace&);
+template Result<IntervalSet<2>> coarsen(const IntervalSet<2>&, Workspace&);
+template Result<IntervalSet<3>> coarsen(const IntervalSet<3>&, Workspace&);
 
 }  // namespace subsetix::unfused

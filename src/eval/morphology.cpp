@@ -17,7 +17,7 @@ using detail::max_taps;
 template <int Dim>
 Result<IntervalSet<Dim>> morph_pass(const IntervalSet<Dim>& in, int slot,
                                     const std::vector<std::int64_t>& offsets,
-                                    std::int64_t widen, bool dilate) {
+                                    std::int64_t widen, bool dilate, Workspace& ws) {
   detail::StageInputs<Dim, max_taps> stage;
   for (const std::int64_t o : offsets) {
     auto tap = detail::Tap<Dim>::of(in);
@@ -32,14 +32,14 @@ Result<IntervalSet<Dim>> morph_pass(const IntervalSet<Dim>& in, int slot,
       stage.add_candidates(list);
     }
   }
-  if (dilate) return detail::run_stage(stage, detail::AnyOf{}, "expand");
+  if (dilate) return detail::run_stage(stage, detail::AnyOf{}, ws, "expand");
   const std::uint64_t full = (std::uint64_t(1) << stage.num_taps) - 1;
-  return detail::run_stage(stage, detail::AllOf{full}, "shrink");
+  return detail::run_stage(stage, detail::AllOf{full}, ws, "shrink");
 }
 
 template <int Dim>
 Result<IntervalSet<Dim>> morphology(const IntervalSet<Dim>& a, const Point<Dim>& radii,
-                                    bool dilate) {
+                                    bool dilate, Workspace& ws) {
   for (int d = 0; d < Dim; ++d)
     if (radii[d] < 0)
       return make_error(ErrorCode::invalid_argument, dilate ? "expand" : "shrink", ": radius ",
@@ -57,7 +57,7 @@ Result<IntervalSet<Dim>> morphology(const IntervalSet<Dim>& a, const Point<Dim>&
     std::int64_t covered = std::min<std::int64_t>(length, max_taps);
     std::vector<std::int64_t> offsets;
     for (std::int64_t j = 0; j < covered; ++j) offsets.push_back(-r + j);
-    auto next = morph_pass(current, slot, offsets, widen, dilate);
+    auto next = morph_pass(current, slot, offsets, widen, dilate, ws);
     if (!next) return next.error();
     current = std::move(next).value();
     widen = 0;
@@ -68,30 +68,30 @@ Result<IntervalSet<Dim>> morphology(const IntervalSet<Dim>& a, const Point<Dim>&
       offsets.clear();
       for (std::int64_t s = 0; s + covered < target; s += covered) offsets.push_back(s);
       offsets.push_back(target - covered);
-      next = morph_pass(current, slot, offsets, 0, dilate);
+      next = morph_pass(current, slot, offsets, 0, dilate, ws);
       if (!next) return next.error();
       current = std::move(next).value();
       covered = target;
     }
   }
-  if (!any_pass && widen != 0) return morph_pass(current, 0, {0}, widen, dilate);
+  if (!any_pass && widen != 0) return morph_pass(current, 0, {0}, widen, dilate, ws);
   return current;
 }
 
 }  // namespace
 
 template <int Dim>
-Result<IntervalSet<Dim>> expand(const IntervalSet<Dim>& a, const Point<Dim>& radii) {
-  return morphology(a, radii, true);
+Result<IntervalSet<Dim>> expand(const IntervalSet<Dim>& a, const Point<Dim>& radii, Workspace& ws) {
+  return morphology(a, radii, true, ws);
 }
 template <int Dim>
-Result<IntervalSet<Dim>> shrink(const IntervalSet<Dim>& a, const Point<Dim>& radii) {
-  return morphology(a, radii, false);
+Result<IntervalSet<Dim>> shrink(const IntervalSet<Dim>& a, const Point<Dim>& radii, Workspace& ws) {
+  return morphology(a, radii, false, ws);
 }
 
-template Result<IntervalSet<2>> expand(const IntervalSet<2>&, const Point<2>&);
-template Result<IntervalSet<3>> expand(const IntervalSet<3>&, const Point<3>&);
-template Result<IntervalSet<2>> shrink(const IntervalSet<2>&, const Point<2>&);
-template Result<IntervalSet<3>> shrink(const IntervalSet<3>&, const Point<3>&);
+template Result<IntervalSet<2>> expand(const IntervalSet<2>&, const Point<2>&, Workspace&);
+template Result<IntervalSet<3>> expand(const IntervalSet<3>&, const Point<3>&, Workspace&);
+template Result<IntervalSet<2>> shrink(const IntervalSet<2>&, const Point<2>&, Workspace&);
+template Result<IntervalSet<3>> shrink(const IntervalSet<3>&, const Point<3>&, Workspace&);
 
 }  // namespace subsetix::unfused

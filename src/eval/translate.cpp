@@ -6,7 +6,7 @@
 namespace subsetix::unfused {
 
 template <int Dim>
-Result<IntervalSet<Dim>> translate(const IntervalSet<Dim>& a, const Point<Dim>& offset) {
+Result<IntervalSet<Dim>> translate(const IntervalSet<Dim>& a, const Point<Dim>& offset, Workspace& ws) {
   bool moves_rows = false;
   for (int d = 1; d < Dim; ++d) moves_rows |= offset[d] != 0;
   const bool moves_x = offset[0] != 0;
@@ -14,18 +14,18 @@ Result<IntervalSet<Dim>> translate(const IntervalSet<Dim>& a, const Point<Dim>& 
 
   const std::string label = "subsetix::translate";
   detail::ProfilingRegion region("translate");
-  IntervalSet<Dim> out = a;  // shares row_ptr and cell_offsets
-  auto status = detail::make_status(label);
+  auto scope = ws.scope();
+  auto made = detail::make_status(ws, label);
+  if (!made) return made.error();
+  const detail::StatusView status = made.value();
+  // One block for the moved arrays; row_ptr and cell_offsets stay shared with the input.
+  auto moved = IntervalSet<Dim>::allocate(moves_rows ? a.num_rows : 0, moves_x ? a.num_intervals : 0, label);
+  if (!moved) return moved.error();
+  IntervalSet<Dim> out = a;
   const auto in_keys = a.row_keys;
   const auto in_intervals = a.intervals;
-  Kokkos::View<RowKey<Dim>*, DeviceMemory> keys = in_keys;
-  Kokkos::View<Interval*, DeviceMemory> intervals = in_intervals;
-  if (moves_rows)
-    keys = decltype(keys)(Kokkos::view_alloc(Kokkos::WithoutInitializing, label + ".row_keys"),
-                          a.num_rows);
-  if (moves_x)
-    intervals = decltype(intervals)(
-        Kokkos::view_alloc(Kokkos::WithoutInitializing, label + ".intervals"), a.num_intervals);
+  const auto keys = moves_rows ? moved.value().row_keys : in_keys;
+  const auto intervals = moves_x ? moved.value().intervals : in_intervals;
   const index_t n = std::max(moves_rows ? a.num_rows : 0, moves_x ? a.num_intervals : 0);
   const index_t rows = moves_rows ? a.num_rows : 0;
   const index_t count = moves_x ? a.num_intervals : 0;
@@ -49,14 +49,17 @@ Result<IntervalSet<Dim>> translate(const IntervalSet<Dim>& a, const Point<Dim>& 
           intervals(i) = Interval{coord_t(b), coord_t(e)};
         }
       });
-  auto checked = detail::read_status(status, Dim, "translate");
+  auto checked = detail::read_status(status, ws, Dim, "translate");
   if (!checked) return checked.error();
   out.row_keys = keys;
   out.intervals = intervals;
+  // Keep both the input's arrays and the moved ones alive.
+  out.storage = std::make_shared<std::pair<std::shared_ptr<const void>, std::shared_ptr<const void>>>(
+      a.storage, moved.value().storage);
   return out;
 }
 
-template Result<IntervalSet<2>> translate(const IntervalSet<2>&, const Point<2>&);
-template Result<IntervalSet<3>> translate(const IntervalSet<3>&, const Point<3>&);
+template Result<IntervalSet<2>> translate(const IntervalSet<2>&, const Point<2>&, Workspace&);
+template Result<IntervalSet<3>> translate(const IntervalSet<3>&, const Point<3>&, Workspace&);
 
 }  // namespace subsetix::unfused

@@ -4,6 +4,7 @@
 /// check it with `if (!r)`, read `r.error().message()`, or call `r.value()`, which throws
 /// `subsetix::Exception` on error.
 
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 
@@ -70,10 +71,16 @@ template <class... Parts>
 Error make_error(ErrorCode code, const Parts&... parts) {
   std::string msg;
   ((msg += [](const auto& p) {
-     if constexpr (std::is_arithmetic_v<std::decay_t<decltype(p)>>)
+     using T = std::decay_t<decltype(p)>;
+     if constexpr (std::is_arithmetic_v<T>) {
        return std::to_string(p);
-     else
+     } else if constexpr (std::is_pointer_v<T> && !std::is_convertible_v<T, const char*>) {
+       char buffer[32];
+       std::snprintf(buffer, sizeof buffer, "%p", static_cast<const void*>(p));
+       return std::string(buffer);
+     } else {
        return std::string(p);
+     }
    }(parts)),
    ...);
   return Error(code, std::move(msg));

@@ -3,11 +3,14 @@
 /// `IntervalSet<Dim, MemorySpace>`: a sparse set of cells stored as CSR rows of intervals.
 
 #include <array>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "subsetix/core/config.hpp"
+#include "subsetix/core/error.hpp"
 #include "subsetix/core/types.hpp"
+#include "subsetix/memory/pool.hpp"
 
 namespace subsetix {
 
@@ -15,6 +18,9 @@ namespace subsetix {
 /// intervals in a row sorted, non-empty and separated by at least one cell.
 /// Equality of sets is therefore equality of arrays. Sets are values: operations never modify
 /// their inputs, and results may share arrays with inputs (e.g. a translated set shares `row_ptr`).
+///
+/// Computed sets live in one pooled block (the arrays are unmanaged Views over it, `storage`
+/// owns it): dropping a set returns its memory to the pool, not to the backend.
 template <int Dim, class MemorySpace = DeviceMemory>
 struct IntervalSet {
   static_assert(Dim == 2 || Dim == 3, "subsetix supports 2D and 3D sets");
@@ -31,28 +37,53 @@ struct IntervalSet {
   index_t num_rows = 0;
   index_t num_intervals = 0;
   cell_count_t num_cells = 0;
+  std::shared_ptr<const void> storage;  ///< owns the pooled block behind unmanaged arrays
 
   bool empty() const { return num_rows == 0; }
 
-  /// Arrays for a set of known size, uninitialised (a kernel fills them).
-  static IntervalSet allocate(index_t rows, index_t intervals, const std::string& label) {
+  /// Arrays for a set of known size in one pooled block, uninitialised (a kernel fills them).
+  static Result<IntervalSet> allocate(index_t rows, index_t intervals, const std::string& label) {
+    const std::size_t sizes[4] = {std::size_t(rows) * sizeof(RowKey<Dim>),
+                                  (std::size_t(rows) + 1) * sizeof(index_t),
+                                  std::size_t(intervals) * sizeof(Interval),
+                                  (std::size_t(intervals) + 1) * sizeof(cell_count_t)};
+    std::size_t offsets[5] = {0};
+    for (int i = 0; i < 4; ++i)
+      offsets[i + 1] = offsets[i] + (sizes[i] + memory::alignment - 1) / memory::alignment * memory::alignment;
+    auto block = memory::default_pool<MemorySpace>().allocate(offsets[4], label);
+    if (!block) return block.error();
+    auto owner = std::make_shared<memory::Block<MemorySpace>>(std::move(block).value());
+    char* base = static_cast<char*>(owner->data());
     IntervalSet s;
     s.num_rows = rows;
     s.num_intervals = intervals;
-    s.row_keys = array<RowKey<Dim>>(Kokkos::view_alloc(Kokkos::WithoutInitializing, label + ".row_keys"), rows);
-    s.row_ptr = array<index_t>(Kokkos::view_alloc(Kokkos::WithoutInitializing, label + ".row_ptr"), rows + 1);
-    s.intervals = array<Interval>(Kokkos::view_alloc(Kokkos::WithoutInitializing, label + ".intervals"), intervals);
-    s.cell_offsets = array<cell_count_t>(Kokkos::view_alloc(Kokkos::WithoutInitializing, label + ".cell_offsets"), intervals + 1);
+    s.row_keys = array<RowKey<Dim>>(reinterpret_cast<RowKey<Dim>*>(base + offsets[0]), rows);
+    s.row_ptr = array<index_t>(reinterpret_cast<index_t*>(base + offsets[1]), rows + 1);
+    s.intervals = array<Interval>(reinterpret_cast<Interval*>(base + offsets[2]), intervals);
+    s.cell_offsets = array<cell_count_t>(reinterpret_cast<cell_count_t*>(base + offsets[3]), intervals + 1);
+    s.storage = std::move(owner);
     return s;
   }
 
-  /// The empty set (its two sentinel offsets are zero).
-  static IntervalSet empty_set(const std::string& label = "subsetix::empty") {
+  /// The empty set: its two sentinel offsets point at a shared zeroed block.
+  static IntervalSet empty_set() {
+    // One zeroed block per space, dropped at Kokkos finalize (before the pool shuts down:
+    // finalize hooks run in reverse order and the pool's was pushed first).
+    static std::shared_ptr<const void> zeros = [] {
+      auto block = memory::default_pool<MemorySpace>().allocate(2 * memory::alignment, "subsetix::empty").value();
+      Kokkos::View<char*, MemorySpace> bytes(static_cast<char*>(block.data()), block.bytes());
+      Kokkos::deep_copy(bytes, char(0));
+      Kokkos::push_finalize_hook([] { zeros.reset(); });
+      return std::shared_ptr<const void>(std::make_shared<memory::Block<MemorySpace>>(std::move(block)));
+    }();
+    const auto* block = static_cast<const memory::Block<MemorySpace>*>(zeros.get());
+    char* base = static_cast<char*>(block->data());
     IntervalSet s;
-    s.row_keys = array<RowKey<Dim>>(label + ".row_keys", 0);
-    s.row_ptr = array<index_t>(label + ".row_ptr", 1);
-    s.intervals = array<Interval>(label + ".intervals", 0);
-    s.cell_offsets = array<cell_count_t>(label + ".cell_offsets", 1);
+    s.row_keys = array<RowKey<Dim>>(reinterpret_cast<RowKey<Dim>*>(base), 0);
+    s.row_ptr = array<index_t>(reinterpret_cast<index_t*>(base), 1);
+    s.intervals = array<Interval>(reinterpret_cast<Interval*>(base), 0);
+    s.cell_offsets = array<cell_count_t>(reinterpret_cast<cell_count_t*>(base + memory::alignment), 1);
+    s.storage = zeros;
     return s;
   }
 };
@@ -71,6 +102,7 @@ IntervalSet<Dim, DstSpace> copy_to(const IntervalSet<Dim, SrcSpace>& src) {
   dst.num_rows = src.num_rows;
   dst.num_intervals = src.num_intervals;
   dst.num_cells = src.num_cells;
+  if constexpr (std::is_same_v<DstSpace, SrcSpace>) dst.storage = src.storage;  // same arrays
   return dst;
 }
 

@@ -9,6 +9,7 @@
 #include "subsetix/core/any_set.hpp"
 #include "subsetix/core/error.hpp"
 #include "subsetix/expr/parse.hpp"
+#include "subsetix/memory/workspace.hpp"
 
 namespace subsetix {
 
@@ -33,6 +34,7 @@ class NamedSets {
 };
 
 /// Evaluates an expression op by op with the reference operations.
+Result<AnySet> eval_unfused(const expr::Expression& e, const NamedSets& names, Workspace& ws);
 Result<AnySet> eval_unfused(const expr::Expression& e, const NamedSets& names);
 
 }  // namespace subsetix

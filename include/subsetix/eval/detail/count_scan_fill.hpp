@@ -113,20 +113,20 @@ struct CountScanFill {
   }
 };
 
-/// Synchronous count-scan-fill: the result, exactly sized. `status` may already hold an error
-/// raised by earlier kernels of the same operation.
+/// Synchronous count-scan-fill: the result, exactly sized. Temporaries come from `ws` (the
+/// caller holds a scope); `status` may already hold an error raised by earlier kernels.
 template <int Dim, class Rows>
 Result<IntervalSet<Dim>> count_scan_fill(const Rows& rows, const StatusView& status,
-                                         const std::string& name) {
+                                         Workspace& ws, const std::string& name) {
   const std::string label = "subsetix::" + name;
   const index_t chunks = rows.chunks();
-  if (chunks == 0) return IntervalSet<Dim>::empty_set(label);
-  CountScanFill<Dim, Rows> csf{rows, {}, status, chunks};
-  csf.offsets = Kokkos::View<RowCounts*, DeviceMemory>(
-      Kokkos::view_alloc(Kokkos::WithoutInitializing, label + ".offsets"), chunks + 1);
+  if (chunks == 0) return IntervalSet<Dim>::empty_set();
+  auto offsets = ws.take<RowCounts>(std::size_t(chunks) + 1, label + ".offsets");
+  if (!offsets) return offsets.error();
+  CountScanFill<Dim, Rows> csf{rows, offsets.value(), status, chunks};
   csf.launch_count_scan(label);
 
-  auto totals = read_status(status, Dim, name);
+  auto totals = read_status(status, ws, Dim, name);
   if (!totals) return totals.error();
   const std::int64_t intervals = totals.value()(slot_intervals);
   if (intervals >= std::int64_t(INT32_MAX))
@@ -134,8 +134,9 @@ Result<IntervalSet<Dim>> count_scan_fill(const Rows& rows, const StatusView& sta
                       " result intervals exceed the int32 index range");
   auto result =
       IntervalSet<Dim>::allocate(index_t(totals.value()(slot_rows)), index_t(intervals), label);
-  result.num_cells = totals.value()(slot_cells);
-  csf.launch_fill(label, OutputArrays<Dim>::of(result));
+  if (!result) return result.error();
+  result.value().num_cells = totals.value()(slot_cells);
+  csf.launch_fill(label, OutputArrays<Dim>::of(result.value()));
   return result;
 }
 

@@ -95,10 +95,13 @@ struct SweepRows {
 /// `subsetix::<name>/count`, `.../scan`, `.../fill`.
 template <int Dim, int KMAX, class Predicate>
 Result<IntervalSet<Dim>> run_stage(const StageInputs<Dim, KMAX>& in, const Predicate& predicate,
-                                   const std::string& name) {
+                                   Workspace& ws, const std::string& name) {
   ProfilingRegion region(name);
-  SweepRows<Dim, KMAX, Predicate> rows{in, predicate, make_status("subsetix::" + name)};
-  return count_scan_fill<Dim>(rows, rows.status, name);
+  auto scope = ws.scope();
+  auto status = make_status(ws, "subsetix::" + name);
+  if (!status) return status.error();
+  SweepRows<Dim, KMAX, Predicate> rows{in, predicate, status.value()};
+  return count_scan_fill<Dim>(rows, rows.status, ws, name);
 }
 
 }  // namespace subsetix::detail

@@ -8,6 +8,7 @@
 
 #include "subsetix/core/config.hpp"
 #include "subsetix/core/error.hpp"
+#include "subsetix/memory/workspace.hpp"
 
 namespace subsetix::detail {
 
@@ -23,8 +24,8 @@ enum StatusSlot : int {
 
 enum DeviceError : std::int64_t { device_ok = 0, device_coordinate_overflow = 1 };
 
-using StatusView = Kokkos::View<std::int64_t[slot_count], DeviceMemory>;
-using HostStatus = Kokkos::View<std::int64_t[slot_count], HostMemory>;
+using StatusView = Kokkos::View<std::int64_t*, DeviceMemory>;
+using HostStatus = Kokkos::View<std::int64_t*, HostMemory>;
 
 /// Records the first error; later ones are dropped (the first is the one reported).
 KOKKOS_INLINE_FUNCTION void raise_overflow(const StatusView& s, int axis, std::int64_t value) {
@@ -35,10 +36,12 @@ KOKKOS_INLINE_FUNCTION void raise_overflow(const StatusView& s, int axis, std::i
   }
 }
 
-inline StatusView make_status(const std::string& label) { return StatusView(label + ".status"); }
+/// A zeroed status block from the workspace (one small kernel).
+Result<StatusView> make_status(Workspace& ws, const std::string& label);
 
-/// Copies the status to the host (the one host synchronisation) and turns a device error into
-/// a Result error naming the operation.
-Result<HostStatus> read_status(const StatusView& status, int dim, const std::string& operation);
+/// Copies the status to the workspace's host buffer (the one host synchronisation) and turns a
+/// device error into a Result error naming the operation.
+Result<HostStatus> read_status(const StatusView& status, Workspace& ws, int dim,
+                               const std::string& operation);
 
 }  // namespace subsetix::detail
