@@ -8,6 +8,7 @@
 
 #include "subsetix/core/shapes.hpp"
 #include "subsetix/eval/counters.hpp"
+#include "subsetix/memory/pool.hpp"
 
 namespace bench {
 
@@ -17,6 +18,7 @@ namespace sx = subsetix;
 template <class Key, class Value>
 std::map<Key, Value>& cache() {
   static std::map<Key, Value>* c = [] {
+    subsetix::memory::default_pool<subsetix::DeviceMemory>();  // its finalize hook runs last
     auto* m = new std::map<Key, Value>();
     Kokkos::push_finalize_hook([m] { m->clear(); });
     return m;

@@ -158,7 +158,7 @@ Result<IntervalSet<Dim>> coarsen(const IntervalSet<Dim>& a, Workspace& ws) {
         }
         update.v[parity] += 1;
       });
-  detail::StageInputs<Dim, detail::max_taps> stage;
+  detail::StageInputs<Dim, detail::few_taps> stage;  // 2 or 4 parity taps
   for (int p = 0; p < classes; ++p) {
     auto tap = detail::Tap<Dim>::of(a);
     tap.key_scale = 2;

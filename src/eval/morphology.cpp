@@ -14,11 +14,11 @@ namespace {
 using detail::max_taps;
 
 /// One pass: `out(K) = OP_{o in offsets} in(K + o e_slot)`, intervals widened by `widen`.
-template <int Dim>
-Result<IntervalSet<Dim>> morph_pass(const IntervalSet<Dim>& in, int slot,
-                                    const std::vector<std::int64_t>& offsets,
-                                    std::int64_t widen, bool dilate, Workspace& ws) {
-  detail::StageInputs<Dim, max_taps> stage;
+template <int Dim, int KMAX>
+Result<IntervalSet<Dim>> morph_pass_with(const IntervalSet<Dim>& in, int slot,
+                                         const std::vector<std::int64_t>& offsets,
+                                         std::int64_t widen, bool dilate, Workspace& ws) {
+  detail::StageInputs<Dim, KMAX> stage;
   for (const std::int64_t o : offsets) {
     auto tap = detail::Tap<Dim>::of(in);
     tap.key_offset[slot] = o;
@@ -35,6 +35,15 @@ Result<IntervalSet<Dim>> morph_pass(const IntervalSet<Dim>& in, int slot,
   if (dilate) return detail::run_stage(stage, detail::AnyOf{}, ws, "expand");
   const std::uint64_t full = (std::uint64_t(1) << stage.num_taps) - 1;
   return detail::run_stage(stage, detail::AllOf{full}, ws, "shrink");
+}
+
+template <int Dim>
+Result<IntervalSet<Dim>> morph_pass(const IntervalSet<Dim>& in, int slot,
+                                    const std::vector<std::int64_t>& offsets, std::int64_t widen,
+                                    bool dilate, Workspace& ws) {
+  if (offsets.size() <= std::size_t(detail::few_taps))
+    return morph_pass_with<Dim, detail::few_taps>(in, slot, offsets, widen, dilate, ws);
+  return morph_pass_with<Dim, max_taps>(in, slot, offsets, widen, dilate, ws);
 }
 
 template <int Dim>

@@ -33,7 +33,7 @@ struct SweepRows {
   KOKKOS_INLINE_FUNCTION void visit_chunk(index_t c, F&& f) const {
     // The largest list (by its device-side size) splits the key space.
     int lead = 0;
-    for (int u = 1; u < in.num_candidate_lists; ++u)
+    for (int u = 1; u < (KMAX <= 8 ? KMAX : in.num_candidate_lists); ++u)
       if (in.candidates[u].size() > in.candidates[lead].size()) lead = u;
     const CandidateList<Dim>& splitter = in.candidates[lead];
     const index_t split_rows = splitter.size();
@@ -43,7 +43,8 @@ struct SweepRows {
     const WideKey<Dim> start = bounded_below ? splitter.at(c * rows_per_chunk) : WideKey<Dim>{};
     const WideKey<Dim> stop = bounded_above ? splitter.at((c + 1) * rows_per_chunk) : WideKey<Dim>{};
 
-    const int lists = in.num_candidate_lists, k = in.num_taps;
+    const int lists = KMAX <= 8 ? KMAX : in.num_candidate_lists;  // unused slots are empty
+    const int k = tap_bound(in);
     index_t pos[KMAX], size[KMAX], source[KMAX], source_rows[KMAX];
     for (int u = 0; u < lists; ++u) {
       const CandidateList<Dim>& l = in.candidates[u];

@@ -1,9 +1,9 @@
 #pragma once
 /// \file
-/// The row sweep: for one output row, walk the taps' interval endpoints in x order keeping a
-/// coverage count per tap, evaluate the stage predicate on the k-bit coverage mask after all
-/// events at the same x, and emit a boundary where the predicate flips. Touching intervals
-/// therefore merge, and the output is canonical by construction.
+/// The row sweep: for one output row, walk the taps' interval boundaries in x order keeping a
+/// k-bit coverage mask, evaluate the stage predicate after all boundaries at the same x, and
+/// emit a boundary where the predicate flips. Touching intervals therefore merge, and the output
+/// is canonical by construction.
 
 #include <cstdint>
 
@@ -54,51 +54,70 @@ struct FillSink {
   }
 };
 
-/// Sweeps tap t's intervals [lo[t], hi[t]) (already located for this row).
+/// Loop bound over taps: for small KMAX the compile-time bound, so loops unroll and per-tap
+/// state stays in registers (unused slots are inert: no rows, no events, coverage 0, mask bit 0,
+/// which no predicate can tell from an absent tap); otherwise the runtime count.
+template <int Dim, int KMAX>
+KOKKOS_INLINE_FUNCTION int tap_bound(const StageInputs<Dim, KMAX>& in) {
+  if constexpr (KMAX <= 8)
+    return KMAX;
+  else
+    return in.num_taps;
+}
+
+/// Reads tap t's next interval into [begin, end), merging the intervals that the tap's x map
+/// made overlap or touch (widening, coarsening) and skipping those it emptied (narrowing). Each
+/// tap is thereby a sorted stream of disjoint intervals. `begin = no_event` when exhausted.
+template <int Dim>
+KOKKOS_INLINE_FUNCTION void next_interval(const Tap<Dim>& tap, index_t& i, index_t stop,
+                                          std::int64_t& begin, std::int64_t& end) {
+  while (i < stop && tap.vanishes(i)) ++i;
+  if (i >= stop) {
+    begin = end = no_event;
+    return;
+  }
+  begin = tap.begin_of(i);
+  end = tap.end_of(i);
+  ++i;
+  while (i < stop && tap.begin_of(i) <= end) {
+    if (!tap.vanishes(i)) end = tap.end_of(i) > end ? tap.end_of(i) : end;
+    ++i;
+  }
+}
+
+/// Sweeps tap t's intervals [lo[t], hi[t]) (already located for this row): the boundaries of
+/// all taps in x order, the coverage mask updated per boundary, the predicate evaluated after
+/// all boundaries at the same x.
 template <int Dim, int KMAX, class Predicate, class Sink>
 KOKKOS_INLINE_FUNCTION void sweep_row(const StageInputs<Dim, KMAX>& in, const index_t* lo,
                                       const index_t* hi, const Predicate& predicate, Sink& sink) {
-  const int k = in.num_taps;
-  index_t next_begin[KMAX], next_end[KMAX];
-  std::int64_t begin_x[KMAX], end_x[KMAX];  // x of the next begin / end event, or no_event
-  int cover[KMAX];
-  auto load = [&](int t) {
-    const Tap<Dim>& tap = in.taps[t];
-    while (next_begin[t] < hi[t] && tap.vanishes(next_begin[t])) ++next_begin[t];
-    while (next_end[t] < hi[t] && tap.vanishes(next_end[t])) ++next_end[t];
-    begin_x[t] = next_begin[t] < hi[t] ? tap.begin_of(next_begin[t]) : no_event;
-    end_x[t] = next_end[t] < hi[t] ? tap.end_of(next_end[t]) : no_event;
-  };
+  const int k = tap_bound(in);
+  index_t cursor[KMAX];
+  std::int64_t begin[KMAX], end[KMAX];
+  std::uint64_t mask = 0;  // bit t: x is inside tap t's current interval
   for (int t = 0; t < k; ++t) {
-    next_begin[t] = next_end[t] = lo[t];
-    cover[t] = 0;
-    load(t);
+    cursor[t] = lo[t];
+    next_interval(in.taps[t], cursor[t], hi[t], begin[t], end[t]);
   }
   bool inside = false;
   std::int64_t opened_at = 0;
   for (;;) {
+    // The next boundary of tap t is its interval's end while inside it, else its begin.
     std::int64_t x = no_event;
     for (int t = 0; t < k; ++t) {
-      x = begin_x[t] < x ? begin_x[t] : x;
-      x = end_x[t] < x ? end_x[t] : x;
+      const std::int64_t b = (mask >> t) & 1u ? end[t] : begin[t];
+      x = b < x ? b : x;
     }
     if (x == no_event) break;
-    std::uint64_t mask = 0;
     for (int t = 0; t < k; ++t) {
-      const Tap<Dim>& tap = in.taps[t];
-      while (begin_x[t] == x) {
-        ++cover[t];
-        ++next_begin[t];
-        while (next_begin[t] < hi[t] && tap.vanishes(next_begin[t])) ++next_begin[t];
-        begin_x[t] = next_begin[t] < hi[t] ? tap.begin_of(next_begin[t]) : no_event;
+      if ((mask >> t) & 1u) {
+        if (end[t] == x) {
+          mask ^= std::uint64_t(1) << t;
+          next_interval(in.taps[t], cursor[t], hi[t], begin[t], end[t]);
+        }
+      } else if (begin[t] == x) {
+        mask ^= std::uint64_t(1) << t;
       }
-      while (end_x[t] == x) {
-        --cover[t];
-        ++next_end[t];
-        while (next_end[t] < hi[t] && tap.vanishes(next_end[t])) ++next_end[t];
-        end_x[t] = next_end[t] < hi[t] ? tap.end_of(next_end[t]) : no_event;
-      }
-      if (cover[t] > 0) mask |= std::uint64_t(1) << t;
     }
     const bool now = predicate(mask);
     if (now != inside) {
