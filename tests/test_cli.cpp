@@ -50,7 +50,7 @@ TEST(Cli, BindsFilesAndWritesEveryOutputType) {
 TEST(Cli, StatsIsOneJsonObjectWithCounters) {
   const CliRun r = run({"eval", "disk(0,0,50) & translate(disk(0,0,50), 20, 0)", "--stats", "--repeat", "3"});
   ASSERT_EQ(r.code, cli::ok) << r.err;
-  for (const char* key : {"\"dim\": 2", "\"rows\": ", "\"intervals\": ", "\"cells\": ", "\"engine\": \"unfused\"",
+  for (const char* key : {"\"dim\": 2", "\"rows\": ", "\"intervals\": ", "\"cells\": ", "\"engine\": \"fused\"",
                           "\"repeat\": 3", "\"ms_median\": ", "\"ms_min\": ", "\"kernels\": ", "\"fences\": ",
                           "\"deep_copies\": ", "\"allocations\": ", "\"kokkos_version\": "})
     EXPECT_NE(r.out.find(key), std::string::npos) << key << " in " << r.out;
@@ -87,6 +87,7 @@ TEST(Cli, UsageErrorsAreExitTwo) {
   EXPECT_EQ(run({"eval", "A", "-s", "noequals"}).code, cli::usage);
   EXPECT_EQ(run({"eval", "A", "-o", "x.bmp"}).code, cli::usage);
   EXPECT_EQ(run({"eval", "A", "--engine", "warp"}).code, cli::usage);
+  EXPECT_EQ(run({"eval", "box(0,0,1,1)", "--engine", "unfused"}).code, cli::ok);
   EXPECT_EQ(run({"eval", "A", "--repeat", "0"}).code, cli::usage);
   EXPECT_EQ(run({"eval", "A", "--bogus"}).code, cli::usage);
   EXPECT_EQ(run({"eval", "--help"}).code, cli::ok);

@@ -4,19 +4,24 @@
 
 namespace subsetix::detail {
 
-Result<StatusView> make_status(Workspace& ws, const std::string& label) {
-  auto status = ws.take<std::int64_t>(slot_count, label + ".status");
+Result<StatusView> make_status(Workspace& ws, const std::string& label, int slots) {
+  auto status = ws.take<std::int64_t>(std::size_t(slots), label + ".status");
   if (!status) return status.error();
   const StatusView s = status.value();
-  Kokkos::parallel_for(label + "/init", Kokkos::RangePolicy<ExecSpace>(0, slot_count),
+  Kokkos::parallel_for(label + "/init", Kokkos::RangePolicy<ExecSpace>(0, slots),
                        KOKKOS_LAMBDA(const int i) { s(i) = 0; });
   return s;
 }
 
 Result<HostStatus> read_status(const StatusView& status, Workspace& ws, int dim,
                                const std::string& operation) {
-  const HostStatus host = Kokkos::subview(ws.host_buffer(slot_count), std::make_pair(0, int(slot_count)));
+  const int slots = int(status.extent(0));
+  const HostStatus host = Kokkos::subview(ws.host_buffer(std::size_t(slots)), std::make_pair(0, slots));
   Kokkos::deep_copy(host, status);
+  if (host(slot_error) == device_capacity_exceeded)
+    return make_error(ErrorCode::capacity_exceeded, operation, ": the output holds too few ",
+                      host(slot_error_axis) == 0 ? "rows" : "intervals", " (the result needs ",
+                      host(slot_error_value), ")");
   if (host(slot_error) == device_coordinate_overflow) {
     // axis 0 = x, 1 = y, 2 = z
     const char* axis = host(slot_error_axis) == 0 ? "x" : host(slot_error_axis) == 1 ? "y" : "z";

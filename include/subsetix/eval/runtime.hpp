@@ -1,13 +1,17 @@
 #pragma once
 /// \file
-/// Evaluation of parsed expression strings over named sets.
+/// Evaluation of expression strings: a parsed expression is *prepared* (names resolved to the
+/// bound sets, shape literals built once) into the IR both engines take.
 
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "subsetix/core/any_set.hpp"
 #include "subsetix/core/error.hpp"
+#include "subsetix/eval/plan.hpp"
+#include "subsetix/expr/ir.hpp"
 #include "subsetix/expr/parse.hpp"
 #include "subsetix/memory/workspace.hpp"
 
@@ -33,8 +37,28 @@ class NamedSets {
   std::map<std::string, AnySet, std::less<>> sets_;
 };
 
-/// Evaluates an expression op by op with the reference operations.
+/// An expression over numbered input sets.
+struct Prepared {
+  ir::Expr expr;
+  std::vector<AnySet> inputs;
+  int dim() const { return expr.dim; }
+};
+
+/// Resolves names (each distinct name is one input) and builds shape literals.
+Result<Prepared> prepare(const expr::Expression& parsed, const NamedSets& names);
+
+/// Op by op, with the reference operations (one host read per operation).
+Result<AnySet> eval_unfused(const Prepared& e, Workspace& ws);
+
+/// The fused plan of a prepared expression (the pass pipeline).
+Result<plan::Plan> plan_of(const Prepared& e, bool final_sweep = false);
+/// Runs a plan of `e` (one fence).
+Result<AnySet> eval_fused(const Prepared& e, const plan::Plan& p, Workspace& ws);
+
+/// Conveniences: prepare, (plan,) evaluate.
 Result<AnySet> eval_unfused(const expr::Expression& e, const NamedSets& names, Workspace& ws);
 Result<AnySet> eval_unfused(const expr::Expression& e, const NamedSets& names);
+Result<AnySet> eval_fused(const expr::Expression& e, const NamedSets& names, Workspace& ws);
+Result<AnySet> eval_fused(const expr::Expression& e, const NamedSets& names);
 
 }  // namespace subsetix

@@ -44,6 +44,9 @@ struct CountScanFill {
   Kokkos::View<RowCounts*, DeviceMemory> offsets;  ///< [chunks + 1] counts, then prefix sums
   StatusView status;
   index_t chunks;
+  int totals = slot_rows;  ///< where the scan leaves rows, intervals, cells
+  std::int64_t capacity_rows = INT64_MAX;
+  std::int64_t capacity_intervals = INT64_MAX;
 
   KOKKOS_INLINE_FUNCTION void count(index_t c) const {
     RowCounts total;
@@ -70,14 +73,24 @@ struct CountScanFill {
         RowCounts total = update;
         total += n;
         offsets(chunks) = total;
-        for (int s = 0; s < 3; ++s) status(slot_rows + s) = total.v[s];
+        for (int s = 0; s < 3; ++s) status(totals + s) = total.v[s];
       }
     }
     update += n;
   }
 
-  /// Writes chunk c's rows at its offsets; index `chunks` writes the two sentinels.
+  /// Writes chunk c's rows at its offsets; index `chunks` writes the two sentinels. Nothing is
+  /// written when the result exceeds the output's capacity (the error is raised instead), or
+  /// when an earlier kernel raised an error.
   KOKKOS_INLINE_FUNCTION void fill(index_t c, const OutputArrays<Dim>& out) const {
+    if (status(slot_error) != 0) return;  // an earlier kernel failed: write nothing
+    const RowCounts total = offsets(chunks);
+    if (total.v[0] > capacity_rows || total.v[1] > capacity_intervals) {
+      if (c == 0)
+        raise(status, device_capacity_exceeded, total.v[0] > capacity_rows ? 0 : 1,
+              total.v[0] > capacity_rows ? total.v[0] : total.v[1]);
+      return;
+    }
     const RowCounts at = offsets(c);
     if (c == chunks) {
       out.row_ptr[at.v[0]] = index_t(at.v[1]);

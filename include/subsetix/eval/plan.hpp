@@ -1,0 +1,70 @@
+#pragma once
+/// \file
+/// A fused evaluation plan: stages over sources, with every capacity bounded on the host.
+///
+/// Sources 0..inputs-1 are the expression's input sets; every stage adds one source, its
+/// output. A stage is one of
+/// - `sweep`: k taps (each a source with a row offset, an x shift and a widening) combined by
+///   a boolean predicate (a truth table for up to 6 taps, a postfix program beyond), over the
+///   union of the rows of its candidate taps;
+/// - `refine`: every cell of a source to its 2^Dim children (a map);
+/// - `coarsen`: a source one level coarser (parity partition, then a 2^(Dim-1)-tap union).
+/// `result` names the source that holds the result.
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace subsetix::plan {
+
+inline constexpr int max_stage_taps = 16;
+
+struct Tap {
+  int source = -1;
+  std::array<std::int64_t, 2> key_offset{};  ///< row-key slots: reads source row K + offset
+  std::int64_t x_shift = 0;
+  std::int64_t x_widen = 0;
+
+  friend bool operator==(const Tap&, const Tap&) = default;
+};
+
+/// Postfix program over tap bits, for stages with more taps than a 64-entry truth table holds.
+enum class Instr : std::uint8_t { push_tap, op_or, op_and, op_xor, op_and_not };
+struct ProgramStep {
+  Instr instr;
+  std::uint8_t tap;
+};
+inline constexpr int max_program = 96;
+
+struct Stage {
+  enum Kind { sweep, refine, coarsen } kind = sweep;
+  std::vector<Tap> taps;            ///< sweep
+  std::vector<int> candidate_taps;  ///< sweep: taps whose rows hold every output row
+  std::uint64_t table = 0;          ///< sweep with <= 6 taps: bit m = output for mask m
+  std::vector<ProgramStep> program; ///< sweep with > 6 taps
+  int source = -1;                  ///< refine, coarsen
+  std::int64_t rows_bound = 0;      ///< output capacity, known before any kernel runs
+  std::int64_t intervals_bound = 0;
+};
+
+struct Source {
+  std::int64_t rows_bound = 0;
+  std::int64_t intervals_bound = 0;
+};
+
+struct Plan {
+  int dim = 2;
+  int inputs = 0;
+  std::vector<Source> sources;  ///< inputs, then one per stage
+  std::vector<Stage> stages;
+  int result = -1;  ///< the source holding the result (an input when nothing is computed)
+
+  int result_source() const { return int(sources.size()) - 1; }  ///< the newest source
+  /// Kernels the fused engine launches: one status reset, then per sweep stage count + scan +
+  /// fill, per refine stage one map, per coarsen stage a partition scan + count + scan + fill.
+  int expected_kernels() const;
+  std::string describe() const;
+};
+
+}  // namespace subsetix::plan

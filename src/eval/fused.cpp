@@ -1,0 +1,244 @@
+// The fused executor: stages chained on the device, one status block, one host read.
+#include "subsetix/eval/fused.hpp"
+
+#include "subsetix/eval/detail/limits.hpp"
+#include "subsetix/eval/detail/parity_partition.hpp"
+#include "subsetix/eval/detail/refine_rows.hpp"
+
+namespace subsetix {
+namespace {
+
+using namespace detail;
+
+/// A postfix program over tap bits (stages with more than 6 taps).
+struct ProgramPredicate {
+  plan::ProgramStep steps[plan::max_program];
+  int length = 0;
+  KOKKOS_INLINE_FUNCTION bool operator()(std::uint64_t mask) const {
+    std::uint64_t stack = 0;  // a stack of bits, top at bit 0
+    for (int i = 0; i < length; ++i) {
+      const plan::ProgramStep s = steps[i];
+      if (s.instr == plan::Instr::push_tap) {
+        stack = (stack << 1) | ((mask >> s.tap) & 1u);
+        continue;
+      }
+      const std::uint64_t b = stack & 1u;
+      stack >>= 1;
+      const std::uint64_t a = stack & 1u;
+      const std::uint64_t r = s.instr == plan::Instr::op_or    ? (a | b)
+                              : s.instr == plan::Instr::op_and ? (a & b)
+                              : s.instr == plan::Instr::op_xor ? (a ^ b)
+                                                               : (a & (b ^ 1u));
+      stack = (stack & ~std::uint64_t(1)) | r;
+    }
+    return stack & 1u;
+  }
+};
+
+/// A source's arrays as stages see them: exact sizes for inputs, device-side totals for
+/// stage outputs (whose arrays have the plan's capacities).
+template <int Dim>
+struct SourceArrays {
+  OutputArrays<Dim> arrays;
+  index_t rows_bound = 0;
+  index_t intervals_bound = 0;
+  const std::int64_t* totals = nullptr;  ///< rows, intervals, cells on the device
+
+  Tap<Dim> tap() const {
+    Tap<Dim> t;
+    t.keys = arrays.row_keys;
+    t.row_ptr = arrays.row_ptr;
+    t.intervals = arrays.intervals;
+    t.rows = rows_bound;
+    t.rows_device = totals;
+    return t;
+  }
+};
+
+template <int Dim>
+class Executor {
+ public:
+  Executor(const plan::Plan& p, Workspace& ws) : plan_(p), ws_(ws) {}
+
+  Result<IntervalSet<Dim>> run(const std::vector<IntervalSet<Dim>>& inputs, IntervalSet<Dim>* into) {
+    if (int(inputs.size()) != plan_.inputs)
+      return make_error(ErrorCode::invalid_argument, "fused: the plan takes ", plan_.inputs,
+                        " inputs, got ", inputs.size());
+    if (plan_.result < plan_.inputs) {
+      if (into) return make_error(ErrorCode::invalid_argument, "fused: eval_into needs a plan ending in a stage");
+      return inputs[std::size_t(plan_.result)];
+    }
+    ProfilingRegion region("fused");
+    auto scope = ws_.scope();
+    auto made = make_status(ws_, "subsetix::fused", totals_slot(int(plan_.stages.size())));
+    if (!made) return made.error();
+    status_ = made.value();
+    for (const auto& in : inputs)
+      sources_.push_back({OutputArrays<Dim>::of(in), in.num_rows, in.num_intervals, nullptr});
+
+    IntervalSet<Dim> result;
+    for (std::size_t s = 0; s < plan_.stages.size(); ++s) {
+      const plan::Stage& stage = plan_.stages[s];
+      const bool last = int(plan_.inputs + s) == plan_.result;
+      const std::string label = "subsetix::fused/stage" + std::to_string(s);
+      OutputArrays<Dim> out;
+      std::int64_t capacity_rows = stage.rows_bound, capacity_intervals = stage.intervals_bound;
+      if (last && into) {
+        if (stage.kind != plan::Stage::sweep && stage.kind != plan::Stage::coarsen)
+          return make_error(ErrorCode::invalid_argument, "fused: eval_into needs a plan ending in a sweep");
+        out = OutputArrays<Dim>::of(*into);
+        capacity_rows = std::int64_t(std::min(into->row_keys.extent(0), into->row_ptr.extent(0) - 1));
+        capacity_intervals = std::int64_t(std::min(into->intervals.extent(0), into->cell_offsets.extent(0) - 1));
+      } else if (last) {
+        auto allocated = IntervalSet<Dim>::allocate(index_t(stage.rows_bound), index_t(stage.intervals_bound), label);
+        if (!allocated) return allocated.error();
+        result = std::move(allocated).value();
+        out = OutputArrays<Dim>::of(result);
+      } else {
+        auto taken = take_outputs(stage, label);
+        if (!taken) return taken.error();
+        out = taken.value();
+      }
+      auto launched = launch(stage, int(s), out, capacity_rows, capacity_intervals, label);
+      if (!launched) return launched.error();
+      sources_.push_back({out, index_t(stage.rows_bound), index_t(stage.intervals_bound),
+                          status_.data() + totals_slot(int(s))});
+    }
+    // The one host synchronisation.
+    auto host = read_status(status_, ws_, Dim, "fused evaluation");
+    if (!host) return host.error();
+    const int totals = totals_slot(plan_.result - plan_.inputs);
+    IntervalSet<Dim>& target = into ? *into : result;
+    target.num_rows = index_t(host.value()(totals));
+    target.num_intervals = index_t(host.value()(totals + 1));
+    target.num_cells = host.value()(totals + 2);
+    if (!into) {
+      // Views of the exact sizes over the capacity-sized arrays.
+      result.row_keys = Kokkos::subview(result.row_keys, std::make_pair(0, result.num_rows));
+      result.row_ptr = Kokkos::subview(result.row_ptr, std::make_pair(0, result.num_rows + 1));
+      result.intervals = Kokkos::subview(result.intervals, std::make_pair(0, result.num_intervals));
+      result.cell_offsets = Kokkos::subview(result.cell_offsets, std::make_pair(0, result.num_intervals + 1));
+    }
+    return result;
+  }
+
+ private:
+  const plan::Plan& plan_;
+  Workspace& ws_;
+  StatusView status_;
+  std::vector<SourceArrays<Dim>> sources_;
+
+  Result<OutputArrays<Dim>> take_outputs(const plan::Stage& stage, const std::string& label) {
+    auto keys = ws_.take<RowKey<Dim>>(std::size_t(stage.rows_bound), label + ".row_keys");
+    auto row_ptr = ws_.take<index_t>(std::size_t(stage.rows_bound) + 1, label + ".row_ptr");
+    auto intervals = ws_.take<Interval>(std::size_t(stage.intervals_bound), label + ".intervals");
+    auto cells = ws_.take<cell_count_t>(std::size_t(stage.intervals_bound) + 1, label + ".cell_offsets");
+    if (!keys) return keys.error();
+    if (!row_ptr) return row_ptr.error();
+    if (!intervals) return intervals.error();
+    if (!cells) return cells.error();
+    return OutputArrays<Dim>{keys.value().data(), row_ptr.value().data(), intervals.value().data(),
+                             cells.value().data()};
+  }
+
+  template <int KMAX, class Predicate>
+  Result<void> sweep(const StageInputs<Dim, KMAX>& in, const Predicate& predicate, int s,
+                     const OutputArrays<Dim>& out, std::int64_t cap_rows, std::int64_t cap_intervals,
+                     const std::string& label) {
+    SweepRows<Dim, KMAX, Predicate> rows{in, predicate, status_};
+    const index_t chunks = rows.chunks() > 0 ? rows.chunks() : 1;  // chunk 0 writes the sentinels
+    auto offsets = ws_.take<RowCounts>(std::size_t(chunks) + 1, label + ".offsets");
+    if (!offsets) return offsets.error();
+    const CountScanFill<Dim, SweepRows<Dim, KMAX, Predicate>> csf{
+        rows, offsets.value(), status_, chunks, totals_slot(s), cap_rows, cap_intervals};
+    csf.launch_count_scan(label);
+    csf.launch_fill(label, out);
+    return boost::outcome_v2::success();
+  }
+
+  template <int KMAX>
+  StageInputs<Dim, KMAX> sweep_inputs(const plan::Stage& stage) const {
+    StageInputs<Dim, KMAX> in;
+    for (const auto& t : stage.taps) {
+      Tap<Dim> tap = sources_[std::size_t(t.source)].tap();
+      for (int a = 0; a < Dim - 1; ++a) tap.key_offset[a] = t.key_offset[std::size_t(a)];
+      tap.x_shift = t.x_shift;
+      tap.x_widen = t.x_widen;
+      in.add_tap(tap);
+    }
+    for (int c : stage.candidate_taps) {
+      const plan::Tap& t = stage.taps[std::size_t(c)];
+      const SourceArrays<Dim>& src = sources_[std::size_t(t.source)];
+      CandidateList<Dim> list;
+      list.keys = src.arrays.row_keys;
+      list.size_host = src.rows_bound;
+      list.size_device = src.totals;
+      for (int a = 0; a < Dim - 1; ++a) list.shift[a] = -t.key_offset[std::size_t(a)];
+      in.add_candidates(list);
+    }
+    return in;
+  }
+
+  Result<void> launch(const plan::Stage& stage, int s, const OutputArrays<Dim>& out, std::int64_t cap_rows,
+                      std::int64_t cap_intervals, const std::string& label) {
+    switch (stage.kind) {
+      case plan::Stage::sweep: {
+        const std::size_t k = stage.taps.size();
+        if (k <= 6) {
+          const TruthTable64 table{stage.table};
+          if (k <= std::size_t(few_taps)) return sweep(sweep_inputs<few_taps>(stage), table, s, out, cap_rows, cap_intervals, label);
+          return sweep(sweep_inputs<8>(stage), table, s, out, cap_rows, cap_intervals, label);
+        }
+        ProgramPredicate program;
+        program.length = int(stage.program.size());
+        for (std::size_t i = 0; i < stage.program.size(); ++i) program.steps[i] = stage.program[i];
+        if (k <= 8) return sweep(sweep_inputs<8>(stage), program, s, out, cap_rows, cap_intervals, label);
+        return sweep(sweep_inputs<max_taps>(stage), program, s, out, cap_rows, cap_intervals, label);
+      }
+      case plan::Stage::refine: {
+        const SourceArrays<Dim>& src = sources_[std::size_t(stage.source)];
+        const RefineRows<Dim> map{src.arrays.row_keys, src.arrays.row_ptr, src.arrays.intervals,
+                                  src.arrays.cell_offsets, src.rows_bound, src.totals, out, status_,
+                                  totals_slot(s)};
+        Kokkos::parallel_for(label + "/refine", Kokkos::RangePolicy<ExecSpace>(0, src.rows_bound + 1), map);
+        return boost::outcome_v2::success();
+      }
+      case plan::Stage::coarsen: {
+        constexpr int classes = 1 << (Dim - 1);
+        const SourceArrays<Dim>& src = sources_[std::size_t(stage.source)];
+        auto lists = ws_.take<RowKey<Dim>>(std::size_t(src.rows_bound) * classes + 1, label + ".parity_lists");
+        if (!lists) return lists.error();
+        std::int64_t* sizes = status_.data() + totals_slot(s) + 3;  // the stage's spare slots
+        parity_partition<Dim>(src.arrays.row_keys, src.rows_bound, src.totals, lists.value().data(), sizes, label);
+        return sweep(coarsen_inputs<Dim, few_taps>(src.tap(), lists.value().data(), sizes), AnyOf{}, s, out,
+                     cap_rows, cap_intervals, label);
+      }
+    }
+    return boost::outcome_v2::success();
+  }
+};
+
+}  // namespace
+
+template <int Dim>
+Result<IntervalSet<Dim>> run_plan(const plan::Plan& plan, const std::vector<IntervalSet<Dim>>& inputs,
+                                  Workspace& ws) {
+  return Executor<Dim>(plan, ws).run(inputs, nullptr);
+}
+
+template <int Dim>
+Result<void> run_plan_into(const plan::Plan& plan, const std::vector<IntervalSet<Dim>>& inputs,
+                           IntervalSet<Dim>& out, Workspace& ws) {
+  IntervalSet<Dim> staged = out;  // `out` changes only on success
+  auto r = Executor<Dim>(plan, ws).run(inputs, &staged);
+  if (!r) return r.error();
+  out = staged;
+  return boost::outcome_v2::success();
+}
+
+template Result<IntervalSet<2>> run_plan(const plan::Plan&, const std::vector<IntervalSet<2>>&, Workspace&);
+template Result<IntervalSet<3>> run_plan(const plan::Plan&, const std::vector<IntervalSet<3>>&, Workspace&);
+template Result<void> run_plan_into(const plan::Plan&, const std::vector<IntervalSet<2>>&, IntervalSet<2>&, Workspace&);
+template Result<void> run_plan_into(const plan::Plan&, const std::vector<IntervalSet<3>>&, IntervalSet<3>&, Workspace&);
+
+}  // namespace subsetix

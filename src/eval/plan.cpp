@@ -1,0 +1,102 @@
+#include "subsetix/eval/plan.hpp"
+
+#include <sstream>
+
+#include "subsetix/expr/ir.hpp"
+
+namespace subsetix {
+
+namespace plan {
+
+int Plan::expected_kernels() const {
+  if (stages.empty()) return 0;
+  int n = 1;  // status reset
+  for (const auto& s : stages) n += s.kind == Stage::sweep ? 3 : s.kind == Stage::refine ? 1 : 4;
+  return n;
+}
+
+std::string Plan::describe() const {
+  std::ostringstream os;
+  auto name = [&](int source) {  // appended: GCC 12 warns falsely on "literal" + std::string
+    std::string n = source < inputs ? "in" : "s";
+    n += std::to_string(source < inputs ? source : source - inputs);
+    return n;
+  };
+  os << dim << "D plan: " << inputs << " input(s), " << stages.size() << " stage(s), result "
+     << name(result) << ", " << expected_kernels() << " kernels, 1 fence\n";
+  for (std::size_t i = 0; i < stages.size(); ++i) {
+    const Stage& s = stages[i];
+    os << "  s" << i << " = ";
+    if (s.kind == Stage::refine) {
+      os << "refine(" << name(s.source) << ")";
+    } else if (s.kind == Stage::coarsen) {
+      os << "coarsen(" << name(s.source) << ")";
+    } else {
+      os << "sweep over " << s.taps.size() << " tap(s):";
+      for (std::size_t t = 0; t < s.taps.size(); ++t) {
+        const Tap& tap = s.taps[t];
+        os << " t" << t << "=" << name(tap.source);
+        if (tap.key_offset != std::array<std::int64_t, 2>{} || tap.x_shift || tap.x_widen) {
+          os << "[row+";
+          for (int a = 0; a + 1 < dim; ++a) os << (a ? "," : "") << tap.key_offset[std::size_t(a)];
+          if (tap.x_shift) os << " x+" << tap.x_shift;
+          if (tap.x_widen) os << " widen " << tap.x_widen;
+          os << "]";
+        }
+      }
+      os << "; candidates";
+      for (int c : s.candidate_taps) os << " t" << c;
+      if (s.taps.size() <= 6) {
+        os << "; truth table ";
+        for (int m = (1 << s.taps.size()) - 1; m >= 0; --m) os << ((s.table >> m) & 1u);
+      } else {
+        os << "; program of " << s.program.size() << " steps";
+      }
+    }
+    os << "; capacity " << s.rows_bound << " rows, " << s.intervals_bound << " intervals\n";
+  }
+  return os.str();
+}
+
+}  // namespace plan
+
+namespace ir {
+
+std::string to_string(const Expr& e, int node) {
+  if (node < 0) node = e.root;
+  const Node& n = e.nodes[std::size_t(node)];
+  std::string s;
+  auto args = [&](int count) {
+    for (int a = 0; a < count; ++a) {
+      s += ',';
+      s += std::to_string(n.args[std::size_t(a)]);
+    }
+  };
+  auto binary = [&](const char* op) {
+    s += '(';
+    s += to_string(e, n.a);
+    s += op;
+    s += to_string(e, n.b);
+    s += ')';
+  };
+  switch (n.op) {
+    case Op::input:
+      s = "in";
+      s += std::to_string(n.input);
+      break;
+    case Op::union_op: binary(" | "); break;
+    case Op::intersection: binary(" & "); break;
+    case Op::difference: binary(" - "); break;
+    case Op::symmetric_difference: binary(" ^ "); break;
+    default: {
+      s += n.op == Op::expand ? "expand(" : n.op == Op::shrink ? "shrink(" : n.op == Op::translate ? "translate(" : n.op == Op::refine ? "refine(" : "coarsen(";
+      s += to_string(e, n.a);
+      if (n.op == Op::expand || n.op == Op::shrink || n.op == Op::translate) args(e.dim);
+      s += ')';
+    }
+  }
+  return s;
+}
+
+}  // namespace ir
+}  // namespace subsetix
