@@ -181,6 +181,12 @@ class Lowering {
       case ir::Op::expand:
       case ir::Op::shrink: {
         const bool dilate = n.op == ir::Op::expand;
+        for (int a = 0; a < dim(); ++a)
+          if (n.args[std::size_t(a)] < 0 || n.args[std::size_t(a)] > INT32_MAX) {
+            error_ = make_error(ErrorCode::invalid_argument, dilate ? "expand" : "shrink", ": radius ",
+                                n.args[std::size_t(a)], " on axis ", "xyz"[a], " must be in [0, 2^31)");
+            return Formula::of(plan::Tap{0, {}, 0, 0});
+          }
         std::array<std::int64_t, 3> r;
         for (int a = 0; a < 3; ++a) r[std::size_t(a)] = t.scale(n.args[std::size_t(a)]);
         const FormulaPtr operand = lower(n.a, t);

@@ -1,0 +1,35 @@
+#pragma once
+/// \file
+/// `|` union, `&` intersection, `-` difference, `^` symmetric difference on sets and set
+/// expressions. Mixing 2D and 3D, and a bare complement (`~A`, `-A`), do not compile.
+
+#include "subsetix/expr/set_expr.hpp"
+
+namespace subsetix {
+
+#define SUBSETIX_SET_OPERATOR(op, kind, name)                                                   \
+  template <SetOperand L, SetOperand R>                                                         \
+  auto operator op(L&& l, R&& r) {                                                              \
+    static_assert(dim_v<L> == dim_v<R>,                                                         \
+                  "subsetix: the operands of " name " have different dimensions (a 2D and a 3D set)"); \
+    return yap::make_expression<SetExpr, yap::expr_kind::kind>(owned(static_cast<L&&>(l)),      \
+                                                               owned(static_cast<R&&>(r)));     \
+  }
+SUBSETIX_SET_OPERATOR(|, bitwise_or, "| (union)")
+SUBSETIX_SET_OPERATOR(&, bitwise_and, "& (intersection)")
+SUBSETIX_SET_OPERATOR(-, minus, "- (difference)")
+SUBSETIX_SET_OPERATOR(^, bitwise_xor, "^ (symmetric difference)")
+#undef SUBSETIX_SET_OPERATOR
+
+template <SetOperand T>
+void operator~(T&&) {
+  static_assert(detail::dependent_false<T>,
+                "subsetix: a bare complement ~A is an infinite set; write U - A with a bounding set U");
+}
+template <SetOperand T>
+void operator-(T&&) {
+  static_assert(detail::dependent_false<T>,
+                "subsetix: a bare complement -A is an infinite set; write U - A with a bounding set U");
+}
+
+}  // namespace subsetix

@@ -1,0 +1,94 @@
+#pragma once
+/// \file
+/// The C++ front end's expression type: Boost.YAP expression templates over IntervalSet
+/// terminals. Expression types hold no evaluation logic (evaluators do, as in Eigen), and
+/// every node owns its operands: terminals hold set handles by value (cheap: the arrays are
+/// shared), sub-expressions are moved in. An expression can be kept and evaluated later.
+
+#include <type_traits>
+
+#include <boost/hana/at.hpp>
+#include <boost/yap/algorithm.hpp>
+
+#include "subsetix/core/interval_set.hpp"
+
+namespace subsetix {
+
+namespace yap = boost::yap;
+
+template <yap::expr_kind Kind, class Tuple>
+struct SetExpr {
+  static const yap::expr_kind kind = Kind;
+  Tuple elements;
+};
+
+/// Operation tags, held in the callable terminal of `call` nodes.
+template <int Dim>
+struct ExpandOp {
+  Point<Dim> radii;
+};
+template <int Dim>
+struct ShrinkOp {
+  Point<Dim> radii;
+};
+template <int Dim>
+struct TranslateOp {
+  Point<Dim> offset;
+};
+struct RefineOp {};
+struct CoarsenOp {};
+
+namespace detail {
+
+template <class T>
+struct is_set_expr : std::false_type {};
+template <yap::expr_kind K, class T>
+struct is_set_expr<SetExpr<K, T>> : std::true_type {};
+
+template <class T>
+struct is_device_set : std::false_type {};
+template <int D>
+struct is_device_set<IntervalSet<D, DeviceMemory>> : std::true_type {};
+
+template <class T>
+inline constexpr bool dependent_false = false;
+
+/// The dimension of an operand, computed from its type (Hana reads the element types).
+template <class T>
+struct dim_of;
+template <int D>
+struct dim_of<IntervalSet<D, DeviceMemory>> : std::integral_constant<int, D> {};
+/// The element of a node that carries the dimension: the operand of a call (element 0 is the
+/// operation), element 0 otherwise.
+template <yap::expr_kind K, class Tuple>
+struct operand_of {
+  using type = std::decay_t<decltype(boost::hana::at_c<0>(std::declval<Tuple>()))>;
+};
+template <class Tuple>
+struct operand_of<yap::expr_kind::call, Tuple> {
+  using type = std::decay_t<decltype(boost::hana::at_c<1>(std::declval<Tuple>()))>;
+};
+template <yap::expr_kind K, class Tuple>
+struct dim_of<SetExpr<K, Tuple>> : dim_of<typename operand_of<K, Tuple>::type> {};
+
+}  // namespace detail
+
+/// A set or a set expression: what the operators and functions accept.
+template <class T>
+concept SetOperand = detail::is_set_expr<std::decay_t<T>>::value ||
+                     detail::is_device_set<std::decay_t<T>>::value;
+
+template <SetOperand T>
+inline constexpr int dim_v = detail::dim_of<std::decay_t<T>>::value;
+
+/// The operand as an owning expression: a set becomes a terminal holding its handle by value;
+/// an expression is copied (or moved) in, never referenced.
+template <SetOperand T>
+auto owned(T&& t) {
+  if constexpr (detail::is_set_expr<std::decay_t<T>>::value)
+    return std::decay_t<T>(static_cast<T&&>(t));
+  else
+    return yap::make_terminal<SetExpr>(std::decay_t<T>(static_cast<T&&>(t)));
+}
+
+}  // namespace subsetix
