@@ -186,6 +186,7 @@ class Executor {
         const std::size_t k = stage.taps.size();
         if (k <= 6) {
           const TruthTable64 table{stage.table};
+          if (k <= 2) return sweep(sweep_inputs<2>(stage), table, s, out, cap_rows, cap_intervals, label);
           if (k <= std::size_t(few_taps)) return sweep(sweep_inputs<few_taps>(stage), table, s, out, cap_rows, cap_intervals, label);
           return sweep(sweep_inputs<8>(stage), table, s, out, cap_rows, cap_intervals, label);
         }

@@ -65,22 +65,51 @@ KOKKOS_INLINE_FUNCTION int tap_bound(const StageInputs<Dim, KMAX>& in) {
     return in.num_taps;
 }
 
-/// Reads tap t's next interval into [begin, end), merging the intervals that the tap's x map
-/// made overlap or touch (widening, coarsening) and skipping those it emptied (narrowing). Each
-/// tap is thereby a sorted stream of disjoint intervals. `begin = no_event` when exhausted.
-template <int Dim>
-KOKKOS_INLINE_FUNCTION void next_interval(const Tap<Dim>& tap, index_t& i, index_t stop,
-                                          std::int64_t& begin, std::int64_t& end) {
-  while (i < stop && tap.vanishes(i)) ++i;
+/// Index of the lowest set bit of a non-zero word (Kokkos < 4.1 has no bit header).
+KOKKOS_INLINE_FUNCTION int lowest_bit(std::uint64_t v) {
+#if defined(__CUDA_ARCH__) || defined(__HIP_DEVICE_COMPILE__)
+  return __ffsll(static_cast<long long>(v)) - 1;
+#else
+  return __builtin_ctzll(v);
+#endif
+}
+
+/// A tap's x map and interval array, copied into locals for the sweep (so that stores to the
+/// output cannot force reloads through aliasing).
+struct XMap {
+  const Interval* intervals;
+  std::int64_t shift, widen;
+  bool coarsen;
+
+  KOKKOS_INLINE_FUNCTION std::int64_t begin_of(index_t i) const {
+    const Interval v = intervals[i];
+    return coarsen ? (std::int64_t(v.begin) >> 1) : v.begin + shift - widen;
+  }
+  KOKKOS_INLINE_FUNCTION std::int64_t end_of(index_t i) const {
+    const Interval v = intervals[i];
+    return coarsen ? ((std::int64_t(v.end) + 1) >> 1) : v.end + shift + widen;
+  }
+  KOKKOS_INLINE_FUNCTION bool vanishes(index_t i) const { return widen < 0 && end_of(i) <= begin_of(i); }
+};
+
+/// Reads a tap's next interval into [begin, end), merging the intervals that its x map made
+/// overlap or touch (widening, coarsening) and skipping those it emptied (narrowing). Each tap
+/// is thereby a sorted stream of disjoint intervals. `begin = no_event` when exhausted.
+KOKKOS_INLINE_FUNCTION void next_interval(const XMap& x, index_t& i, index_t stop, std::int64_t& begin,
+                                          std::int64_t& end) {
+  while (i < stop && x.vanishes(i)) ++i;
   if (i >= stop) {
     begin = end = no_event;
     return;
   }
-  begin = tap.begin_of(i);
-  end = tap.end_of(i);
+  begin = x.begin_of(i);
+  end = x.end_of(i);
   ++i;
-  while (i < stop && tap.begin_of(i) <= end) {
-    if (!tap.vanishes(i)) end = tap.end_of(i) > end ? tap.end_of(i) : end;
+  while (i < stop && x.begin_of(i) <= end) {
+    if (!x.vanishes(i)) {
+      const std::int64_t e = x.end_of(i);
+      end = e > end ? e : end;
+    }
     ++i;
   }
 }
@@ -92,31 +121,37 @@ template <int Dim, int KMAX, class Predicate, class Sink>
 KOKKOS_INLINE_FUNCTION void sweep_row(const StageInputs<Dim, KMAX>& in, const index_t* lo,
                                       const index_t* hi, const Predicate& predicate, Sink& sink) {
   const int k = tap_bound(in);
-  index_t cursor[KMAX];
+  XMap xmap[KMAX];
+  index_t cursor[KMAX], stop[KMAX];
   std::int64_t begin[KMAX], end[KMAX];
-  std::uint64_t mask = 0;  // bit t: x is inside tap t's current interval
+  std::int64_t next[KMAX];  // tap t's next boundary: its interval's end while inside, else begin
   for (int t = 0; t < k; ++t) {
+    const Tap<Dim>& tap = in.taps[t];
+    xmap[t] = XMap{tap.intervals, tap.x_shift, tap.x_widen, tap.x_coarsen};
     cursor[t] = lo[t];
-    next_interval(in.taps[t], cursor[t], hi[t], begin[t], end[t]);
+    stop[t] = hi[t];
+    next_interval(xmap[t], cursor[t], stop[t], begin[t], end[t]);
+    next[t] = begin[t];
   }
+  std::uint64_t mask = 0;  // bit t: x is inside tap t's current interval
   bool inside = false;
   std::int64_t opened_at = 0;
   for (;;) {
-    // The next boundary of tap t is its interval's end while inside it, else its begin.
-    std::int64_t x = no_event;
-    for (int t = 0; t < k; ++t) {
-      const std::int64_t b = (mask >> t) & 1u ? end[t] : begin[t];
-      x = b < x ? b : x;
-    }
+    std::int64_t x = next[0];
+    for (int t = 1; t < k; ++t) x = next[t] < x ? next[t] : x;
     if (x == no_event) break;
-    for (int t = 0; t < k; ++t) {
-      if ((mask >> t) & 1u) {
-        if (end[t] == x) {
-          mask ^= std::uint64_t(1) << t;
-          next_interval(in.taps[t], cursor[t], hi[t], begin[t], end[t]);
-        }
-      } else if (begin[t] == x) {
-        mask ^= std::uint64_t(1) << t;
+    std::uint64_t hit = 0;  // taps with a boundary at x
+    for (int t = 0; t < k; ++t) hit |= std::uint64_t(next[t] == x) << t;
+    const std::uint64_t leaving = hit & mask;
+    mask ^= hit;
+    while (hit) {
+      const int t = lowest_bit(hit);
+      hit &= hit - 1;
+      if ((leaving >> t) & 1u) {
+        next_interval(xmap[t], cursor[t], stop[t], begin[t], end[t]);
+        next[t] = begin[t];
+      } else {
+        next[t] = end[t];
       }
     }
     const bool now = predicate(mask);
