@@ -1,0 +1,173 @@
+// Each pass on its own, then the pipeline's plans for characteristic expressions.
+#include <gtest/gtest.h>
+
+#include "passes/bound_capacity.hpp"
+#include "passes/dedupe_taps.hpp"
+#include "passes/lower.hpp"
+#include "passes/lower_morphology.hpp"
+#include "passes/push_transforms.hpp"
+#include "passes/split_stages.hpp"
+#include "passes/truth_table.hpp"
+
+namespace {
+
+namespace passes = subsetix::passes;
+namespace plan = subsetix::plan;
+namespace ir = subsetix::ir;
+using passes::Formula;
+
+plan::Tap tap(int source, std::int64_t dy = 0, std::int64_t dx = 0, std::int64_t widen = 0) {
+  return plan::Tap{source, {dy, 0}, dx, widen};
+}
+
+TEST(PushTransforms, ComposesTranslationsAndRefinements) {
+  passes::Transform t;
+  EXPECT_TRUE(t.identity());
+  // refine(translate(A, d)) = translate(refine(A), 2d): walking down, refine comes first.
+  const auto r = t.after_refine().after_translate({1, -2, 3});
+  EXPECT_EQ(r.levels, 1);
+  EXPECT_EQ(r.shift, (std::array<std::int64_t, 3>{2, -4, 6}));
+  // translate(refine(A), d): the shift stays in fine cells.
+  const auto s = t.after_translate({1, -2, 3}).after_refine();
+  EXPECT_EQ(s.shift, (std::array<std::int64_t, 3>{1, -2, 3}));
+  EXPECT_EQ(s.scale(3), 6);  // radii double per refinement
+}
+
+TEST(LowerMorphology, FansUnionsOutIntoRowShiftedWidenedTaps) {
+  const auto u = Formula::combine(Formula::op_or, Formula::of(tap(0)), Formula::of(tap(1)));
+  EXPECT_TRUE(passes::can_fan_out(*u, true));
+  EXPECT_FALSE(passes::can_fan_out(*u, false));  // shrink needs an intersection
+  const auto out = passes::fan_out(u, 2, {2, 1, 0}, true);
+  const auto taps = passes::distinct_taps(*out);
+  ASSERT_EQ(taps.size(), 6u);  // 2 taps x 3 row shifts
+  for (const auto& t : taps) EXPECT_EQ(t.x_widen, 2);
+  EXPECT_EQ(passes::fan_out_size(3, {1, 1, 1}, 2), 18);
+  EXPECT_EQ(passes::box_row_offsets(3, {0, 1, 1}).size(), 9u);
+  // A narrowed tap is not widened back: expand(shrink(A)) is an opening, not A.
+  EXPECT_FALSE(passes::can_fan_out(*Formula::of(tap(0, 0, 0, -1)), true));
+}
+
+TEST(SplitStages, TooManyTapsOrNonUnionsStopFusion) {
+  auto f = Formula::of(tap(0));
+  for (int i = 1; i <= plan::max_stage_taps; ++i) f = Formula::combine(Formula::op_or, f, Formula::of(tap(i)));
+  EXPECT_TRUE(passes::too_many_taps(*f));
+  const auto inter = Formula::combine(Formula::op_and, Formula::of(tap(0)), Formula::of(tap(1)));
+  EXPECT_FALSE(passes::fuse_morphology(*inter, 2, {1, 1, 0}, true));   // expand of an intersection
+  EXPECT_TRUE(passes::fuse_morphology(*inter, 2, {1, 1, 0}, false));   // shrink of one: fine
+  EXPECT_FALSE(passes::fuse_morphology(*Formula::of(tap(0)), 2, {1, 8, 0}, true));  // 17 rows
+  EXPECT_TRUE(passes::fuse_morphology(*Formula::of(tap(0)), 2, {100, 7, 0}, true));  // x is free
+}
+
+TEST(DedupeTaps, SameSourceAndShiftsIsOneTap) {
+  const auto a = Formula::of(tap(0)), b = Formula::of(tap(1));
+  EXPECT_EQ(passes::distinct_taps(*Formula::combine(Formula::op_or, a, a)).size(), 1u);
+  const auto xor_like = Formula::combine(Formula::op_or, Formula::combine(Formula::op_and_not, a, b),
+                                         Formula::combine(Formula::op_and_not, b, a));
+  EXPECT_EQ(passes::distinct_taps(*xor_like).size(), 2u);
+  EXPECT_EQ(passes::distinct_taps(*Formula::combine(Formula::op_or, a, Formula::of(tap(0, 1)))).size(), 2u);
+}
+
+TEST(TruthTable, TablesProgramsAndCandidates) {
+  const auto A = Formula::of(tap(0)), B = Formula::of(tap(1)), C = Formula::of(tap(2));
+  const auto e2 = Formula::combine(Formula::op_and, Formula::combine(Formula::op_or, A, B), C);
+  const auto taps = passes::distinct_taps(*e2);
+  const auto table = passes::truth_table(*e2, taps);
+  EXPECT_EQ(table[0], 0b11100000u);  // masks 5, 6, 7
+  EXPECT_EQ(passes::candidate_taps(table, 3, {100, 100, 10}), (std::vector<int>{2}));  // C alone
+  // A - B: only A's rows; A ^ B: both.
+  const auto diff = Formula::combine(Formula::op_and_not, A, B);
+  EXPECT_EQ(passes::candidate_taps(passes::truth_table(*diff, passes::distinct_taps(*diff)), 2, {1, 1}), (std::vector<int>{0}));
+  const auto sym = Formula::combine(Formula::op_xor, A, B);
+  EXPECT_EQ(passes::candidate_taps(passes::truth_table(*sym, passes::distinct_taps(*sym)), 2, {1, 1}), (std::vector<int>{0, 1}));
+  // The postfix program evaluates like the table.
+  std::vector<plan::ProgramStep> program;
+  passes::postfix(*e2, taps, program);
+  EXPECT_EQ(program.size(), 5u);
+  EXPECT_EQ(program.back().instr, plan::Instr::op_and);
+}
+
+TEST(BoundCapacity, SumsOfCandidateRowsAndTapIntervals) {
+  std::vector<plan::Source> sources = {{100, 300}, {50, 60}};
+  plan::Stage s;
+  s.taps = {tap(0), tap(1), tap(0, 1)};
+  s.candidate_taps = {1};
+  passes::bound_sweep(s, sources);
+  EXPECT_EQ(s.rows_bound, 50);
+  EXPECT_EQ(s.intervals_bound, 660);
+  plan::Stage r;
+  r.source = 0;
+  passes::bound_refine(r, sources, 3);
+  EXPECT_EQ(r.rows_bound, 400);
+}
+
+/// Builds IR from a tiny description: inputs 0..n-1.
+struct Builder {
+  ir::Expr e;
+  explicit Builder(int dim) { e.dim = dim; }
+  int in(int i) { return e.add(ir::Node{ir::Op::input, -1, -1, {}, i}); }
+  int op(ir::Op o, int a, int b = -1, std::array<std::int64_t, 3> args = {}) { return e.add(ir::Node{o, a, b, args, -1}); }
+  plan::Plan lower(int root, int inputs) {
+    e.root = root;
+    return passes::lower(e, std::vector<plan::Source>(std::size_t(inputs), plan::Source{100, 200})).value();
+  }
+};
+
+TEST(Pipeline, PlansForCharacteristicExpressions) {
+  {  // E2 = (A | B) & C: one stage, candidates C only.
+    Builder b(2);
+    const auto p = b.lower(b.op(ir::Op::intersection, b.op(ir::Op::union_op, b.in(0), b.in(1)), b.in(2)), 3);
+    ASSERT_EQ(p.stages.size(), 1u);
+    EXPECT_EQ(p.stages[0].taps.size(), 3u);
+    EXPECT_EQ(p.stages[0].candidate_taps, (std::vector<int>{2}));
+    EXPECT_EQ(p.expected_kernels(), 4);
+  }
+  {  // translate pushed to the leaves: one stage of shifted taps.
+    Builder b(2);
+    const auto p = b.lower(b.op(ir::Op::translate, b.op(ir::Op::union_op, b.in(0), b.in(1)), -1, {3, -2, 0}), 2);
+    ASSERT_EQ(p.stages.size(), 1u);
+    for (const auto& t : p.stages[0].taps) {
+      EXPECT_EQ(t.x_shift, 3);
+      EXPECT_EQ(t.key_offset[0], 2);
+    }
+  }
+  {  // refine pushed to the leaves: a refine per leaf, then one sweep.
+    Builder b(2);
+    const auto p = b.lower(b.op(ir::Op::refine, b.op(ir::Op::union_op, b.in(0), b.in(1))), 2);
+    ASSERT_EQ(p.stages.size(), 3u);
+    EXPECT_EQ(p.stages[0].kind, plan::Stage::refine);
+    EXPECT_EQ(p.stages[1].kind, plan::Stage::refine);
+    EXPECT_EQ(p.stages[2].kind, plan::Stage::sweep);
+  }
+  {  // expand of an intersection: materialised first.
+    Builder b(2);
+    const auto p = b.lower(b.op(ir::Op::expand, b.op(ir::Op::intersection, b.in(0), b.in(1)), -1, {1, 1, 0}), 2);
+    ASSERT_EQ(p.stages.size(), 2u);
+    EXPECT_EQ(p.stages[1].taps.size(), 3u);
+  }
+  {  // a large radius: several passes of <= 16 shifts.
+    Builder b(2);
+    const auto p = b.lower(b.op(ir::Op::expand, b.in(0), -1, {5, 40, 0}), 1);
+    EXPECT_EQ(p.stages.size(), 2u);  // 16 shifts, then 81 = 16 x 6 covered by 6 shifts
+    for (const auto& s : p.stages) EXPECT_LE(s.taps.size(), std::size_t(plan::max_stage_taps));
+  }
+  {  // coarsen: a stage boundary.
+    Builder b(3);
+    const auto p = b.lower(b.op(ir::Op::coarsen, b.op(ir::Op::union_op, b.in(0), b.in(1))), 2);
+    ASSERT_EQ(p.stages.size(), 2u);
+    EXPECT_EQ(p.stages[1].kind, plan::Stage::coarsen);
+    EXPECT_EQ(p.expected_kernels(), 1 + 3 + 4);
+  }
+  {  // a bare input: nothing to compute, unless a final sweep is asked for.
+    Builder b(2);
+    EXPECT_TRUE(b.lower(b.in(0), 1).stages.empty());
+    b.e.root = 0;
+    EXPECT_EQ(passes::lower(b.e, {{1, 1}}, passes::LowerOptions{true}).value().stages.size(), 1u);
+  }
+  {  // negative radius: an error, not a plan.
+    Builder b(2);
+    b.e.root = b.op(ir::Op::shrink, b.in(0), -1, {-1, 0, 0});
+    EXPECT_FALSE(passes::lower(b.e, {{1, 1}}));
+  }
+}
+
+}  // namespace
