@@ -20,11 +20,16 @@ inline bool too_many_taps(const Formula& f) {
   return distinct_taps(f).size() > std::size_t(plan::max_stage_taps);
 }
 
+/// Taps a morphology fan-out may bring into one stage. A row sweep costs about k^2 per row (k
+/// taps, 2k boundaries), so a large box is cheaper as separable passes: measured on a 3D ball,
+/// P - shrink(P, 1) as one 10-tap stage took 21.5 ms against 18.5 ms op by op.
+inline constexpr std::int64_t max_fused_morphology_taps = 6;
+
 /// Morphology fuses into the current stage when it fans out into few enough taps.
 inline bool fuse_morphology(const Formula& f, int dim, const std::array<std::int64_t, 3>& r, bool dilate) {
   if (!can_fan_out(f, dilate)) return false;
   if (r[1] > plan::max_stage_taps || r[2] > plan::max_stage_taps) return false;
-  return fan_out_size(dim, r, std::int64_t(distinct_taps(f).size())) <= plan::max_stage_taps;
+  return fan_out_size(dim, r, std::int64_t(distinct_taps(f).size())) <= max_fused_morphology_taps;
 }
 
 }  // namespace subsetix::passes

@@ -55,7 +55,8 @@ TEST(SplitStages, TooManyTapsOrNonUnionsStopFusion) {
   EXPECT_FALSE(passes::fuse_morphology(*inter, 2, {1, 1, 0}, true));   // expand of an intersection
   EXPECT_TRUE(passes::fuse_morphology(*inter, 2, {1, 1, 0}, false));   // shrink of one: fine
   EXPECT_FALSE(passes::fuse_morphology(*Formula::of(tap(0)), 2, {1, 8, 0}, true));  // 17 rows
-  EXPECT_TRUE(passes::fuse_morphology(*Formula::of(tap(0)), 2, {100, 7, 0}, true));  // x is free
+  EXPECT_FALSE(passes::fuse_morphology(*Formula::of(tap(0)), 3, {1, 1, 1}, true));  // 9 taps: separable
+  EXPECT_TRUE(passes::fuse_morphology(*Formula::of(tap(0)), 2, {100, 2, 0}, true));  // x is free
 }
 
 TEST(DedupeTaps, SameSourceAndShiftsIsOneTap) {
