@@ -95,7 +95,7 @@ struct XMap {
 /// Reads a tap's next interval into [begin, end), merging the intervals that its x map made
 /// overlap or touch (widening, coarsening) and skipping those it emptied (narrowing). Each tap
 /// is thereby a sorted stream of disjoint intervals. `begin = no_event` when exhausted.
-KOKKOS_INLINE_FUNCTION void next_interval(const XMap& x, index_t& i, index_t stop, std::int64_t& begin,
+KOKKOS_FORCEINLINE_FUNCTION void next_interval(const XMap& x, index_t& i, index_t stop, std::int64_t& begin,
                                           std::int64_t& end) {
   while (i < stop && x.vanishes(i)) ++i;
   if (i >= stop) {
@@ -118,7 +118,7 @@ KOKKOS_INLINE_FUNCTION void next_interval(const XMap& x, index_t& i, index_t sto
 /// all taps in x order, the coverage mask updated per boundary, the predicate evaluated after
 /// all boundaries at the same x.
 template <int Dim, int KMAX, class Predicate, class Sink>
-KOKKOS_INLINE_FUNCTION void sweep_row(const StageInputs<Dim, KMAX>& in, const index_t* lo,
+KOKKOS_FORCEINLINE_FUNCTION void sweep_row(const StageInputs<Dim, KMAX>& in, const index_t* lo,
                                       const index_t* hi, const Predicate& predicate, Sink& sink) {
   const int k = tap_bound(in);
   XMap xmap[KMAX];
