@@ -35,8 +35,11 @@ inline const Shapes2D& disks(int R) {
   auto it = shapes.find(R);
   if (it == shapes.end()) {
     const int h = R / 2;
-    it = shapes.emplace(R, Shapes2D{sx::shapes::disk(0, 0, R).value(), sx::shapes::disk(h, 0, R).value(),
-                                   sx::shapes::box<2>({-h, -h}, {R, h}).value()}).first;
+    it = shapes
+             .emplace(R,
+                      Shapes2D{sx::shapes::disk(0, 0, R).value(), sx::shapes::disk(h, 0, R).value(),
+                               sx::shapes::box<2>({-h, -h}, {R, h}).value()})
+             .first;
   }
   return it->second;
 }
@@ -45,8 +48,12 @@ inline const Shapes2D& many_intervals() {
   auto& shapes = cache<int, Shapes2D>();
   auto it = shapes.find(-1);  // key -1: not a disk radius
   if (it == shapes.end())
-    it = shapes.emplace(-1, Shapes2D{sx::shapes::rings(0, 0, 1000, 4).value(), sx::shapes::rings(2, 1, 1000, 4).value(),
-                                     sx::shapes::checkerboard<2>({-1000, -1000}, {1000, 1000}, 4).value()}).first;
+    it = shapes
+             .emplace(
+                 -1, Shapes2D{sx::shapes::rings(0, 0, 1000, 4).value(),
+                              sx::shapes::rings(2, 1, 1000, 4).value(),
+                              sx::shapes::checkerboard<2>({-1000, -1000}, {1000, 1000}, 4).value()})
+             .first;
   return it->second;
 }
 struct Shapes3D {
@@ -56,7 +63,10 @@ inline const Shapes3D& balls(int R) {
   auto& shapes = cache<int, Shapes3D>();
   auto it = shapes.find(R);
   if (it == shapes.end())
-    it = shapes.emplace(R, Shapes3D{sx::shapes::ball(0, 0, 0, R).value(), sx::shapes::ball(R / 2, 0, 0, R).value()}).first;
+    it = shapes
+             .emplace(R, Shapes3D{sx::shapes::ball(0, 0, 0, R).value(),
+                                  sx::shapes::ball(R / 2, 0, 0, R).value()})
+             .first;
   return it->second;
 }
 

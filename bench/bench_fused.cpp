@@ -15,7 +15,8 @@ namespace sx = subsetix;
 template <int Dim>
 std::int64_t bytes_of(const sx::IntervalSet<Dim>& s) {
   return std::int64_t(s.num_rows) * std::int64_t(sizeof(sx::RowKey<Dim>) + sizeof(sx::index_t)) +
-         std::int64_t(s.num_intervals) * std::int64_t(sizeof(sx::Interval) + sizeof(sx::cell_count_t));
+         std::int64_t(s.num_intervals) *
+             std::int64_t(sizeof(sx::Interval) + sizeof(sx::cell_count_t));
 }
 
 template <int Dim>
@@ -29,8 +30,10 @@ void run(benchmark::State& state, const Inputs<Dim>& in, bool fused) {
   sx::Point<Dim> shift{};
   shift[0] = 3;
   auto translate = [&](const auto& s) {
-    if constexpr (Dim == 2) return sx::translate(s, shift[0], shift[1]);
-    else return sx::translate(s, shift[0], shift[1], shift[2]);
+    if constexpr (Dim == 2)
+      return sx::translate(s, shift[0], shift[1]);
+    else
+      return sx::translate(s, shift[0], shift[1], shift[2]);
   };
   sx::Workspace ws;
   sx::install_kokkos_counters();
@@ -52,11 +55,21 @@ void run(benchmark::State& state, const Inputs<Dim>& in, bool fused) {
     state.counters["allocations"] = double(counts.allocations);
   };
   switch (state.range(0)) {
-    case 1: go(A | B); break;
-    case 2: go((A | B) & C); break;
-    case 3: go((A - B) | (B - A) | C); break;
-    case 4: go(sx::expand(A, 1) - A); break;
-    default: go(((A | B) & C) - translate(A)); break;
+    case 1:
+      go(A | B);
+      break;
+    case 2:
+      go((A | B) & C);
+      break;
+    case 3:
+      go((A - B) | (B - A) | C);
+      break;
+    case 4:
+      go(sx::expand(A, 1) - A);
+      break;
+    default:
+      go(((A | B) & C) - translate(A));
+      break;
   }
   state.SetLabel(std::string(fused ? "fused" : "unfused") + " E" + std::to_string(state.range(0)));
 }
@@ -75,7 +88,10 @@ const Inputs<2>& rings() {
   auto it = cache.find(-1);
   if (it == cache.end()) {
     const auto& s = bench::many_intervals();
-    it = cache.emplace(-1, Inputs<2>{s.a, s.b, sx::shapes::box<2>({-500, -500}, {1000, 500}).value()}).first;
+    it =
+        cache
+            .emplace(-1, Inputs<2>{s.a, s.b, sx::shapes::box<2>({-500, -500}, {1000, 500}).value()})
+            .first;
   }
   return it->second;
 }
@@ -84,14 +100,25 @@ const Inputs<3>& balls(int R) {
   auto it = cache.find(R);
   if (it == cache.end()) {
     const auto& s = bench::balls(R);
-    it = cache.emplace(R, Inputs<3>{s.a, s.b, sx::shapes::box<3>({-R / 2, -R / 2, -R / 2}, {R, R / 2, R / 2}).value()}).first;
+    it = cache
+             .emplace(
+                 R,
+                 Inputs<3>{s.a, s.b,
+                           sx::shapes::box<3>({-R / 2, -R / 2, -R / 2}, {R, R / 2, R / 2}).value()})
+             .first;
   }
   return it->second;
 }
 
-void Disks(benchmark::State& s) { run<2>(s, disks(int(s.range(1))), s.range(2) == 1); }
-void Rings(benchmark::State& s) { run<2>(s, rings(), s.range(2) == 1); }
-void Balls(benchmark::State& s) { run<3>(s, balls(int(s.range(1))), s.range(2) == 1); }
+void Disks(benchmark::State& s) {
+  run<2>(s, disks(int(s.range(1))), s.range(2) == 1);
+}
+void Rings(benchmark::State& s) {
+  run<2>(s, rings(), s.range(2) == 1);
+}
+void Balls(benchmark::State& s) {
+  run<3>(s, balls(int(s.range(1))), s.range(2) == 1);
+}
 
 void expressions(benchmark::internal::Benchmark* b, std::initializer_list<int> sizes) {
   b->ArgNames({"E", "R", "fused"});
@@ -109,7 +136,9 @@ void DeviceCopy(benchmark::State& state) {
   const std::size_t n = std::size_t(state.range(0)) / sizeof(std::int64_t);
   Kokkos::View<std::int64_t*, sx::DeviceMemory> src("src", n), dst("dst", n);
   for (auto _ : state) {
-    Kokkos::parallel_for("copy", Kokkos::RangePolicy<sx::ExecSpace>(0, n), KOKKOS_LAMBDA(const std::size_t i) { dst(i) = src(i); });
+    Kokkos::parallel_for(
+        "copy", Kokkos::RangePolicy<sx::ExecSpace>(0, n),
+        KOKKOS_LAMBDA(const std::size_t i) { dst(i) = src(i); });
     Kokkos::fence();
   }
   state.SetBytesProcessed(state.iterations() * std::int64_t(2 * n * sizeof(std::int64_t)));

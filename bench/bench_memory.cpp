@@ -88,9 +88,14 @@ void RandomAllocationsKokkos(benchmark::State& state) {
 }
 
 BENCHMARK(RandomAllocationsPool)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond);
-BENCHMARK(RandomAllocationsKokkos)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(RandomAllocationsKokkos)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMicrosecond);
 
-const char* const expressions[] = {"(A | B) & C", "expand(A, 1) - A", "((A | B) & C) - translate(A, 3, 0)"};
+const char* const expressions[] = {"(A | B) & C", "expand(A, 1) - A",
+                                   "((A | B) & C) - translate(A, 3, 0)"};
 
 /// An unfused expression at R = 1000. Warm: one workspace across iterations (its slots and the
 /// pool's arenas are reused). Cold: a new pool and workspace per evaluation, as if nothing were
@@ -122,8 +127,12 @@ void Expression(benchmark::State& state, bool warm) {
   state.counters["kernels"] = double(counts.kernels);
   state.counters["fences"] = double(counts.fences);
 }
-void ExpressionWarm(benchmark::State& state) { Expression(state, true); }
-void ExpressionCold(benchmark::State& state) { Expression(state, false); }
+void ExpressionWarm(benchmark::State& state) {
+  Expression(state, true);
+}
+void ExpressionCold(benchmark::State& state) {
+  Expression(state, false);
+}
 BENCHMARK(ExpressionWarm)->DenseRange(0, 2)->Unit(benchmark::kMicrosecond);
 BENCHMARK(ExpressionCold)->DenseRange(0, 2)->Unit(benchmark::kMicrosecond);
 

@@ -28,8 +28,10 @@ int main(int argc, char* argv[]) {
   std::string output = "demo.png";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
-    if (flag == "--radius") radius = std::atoi(argv[i + 1]);
-    else if (flag == "--output") output = argv[i + 1];
+    if (flag == "--radius")
+      radius = std::atoi(argv[i + 1]);
+    else if (flag == "--output")
+      output = argv[i + 1];
   }
   const int R = radius, h = R / 2;
 
@@ -83,7 +85,9 @@ int main(int argc, char* argv[]) {
         result = engine == 0 ? sx::eval_fused(prepared, plan, ws) : sx::eval_unfused(prepared, ws);
         const auto counts = scope.counts();
         Kokkos::fence();
-        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count();
         if (!result) {
           std::fprintf(stderr, "%s: %s\n", row.name.c_str(), result.error().message().c_str());
           return 1;
@@ -94,12 +98,14 @@ int main(int argc, char* argv[]) {
     std::visit(
         [&](const auto& s) {
           auto u = [](std::uint64_t v) { return (unsigned long long)v; };
-          std::printf("%-15s %-35s %3d %7d %9d %12lld | %9.3f %4llu %3llu %3llu | %9.3f %4llu %3llu %3llu | %5.1fx\n",
-                      row.name.c_str(), row.text.c_str(), s.dim, s.num_rows, s.num_intervals,
-                      (long long)s.num_cells, engines[0].ms, u(engines[0].counts.kernels),
-                      u(engines[0].counts.fences), u(engines[0].counts.allocations), engines[1].ms,
-                      u(engines[1].counts.kernels), u(engines[1].counts.fences),
-                      u(engines[1].counts.allocations), engines[1].ms / engines[0].ms);
+          std::printf(
+              "%-15s %-35s %3d %7d %9d %12lld | %9.3f %4llu %3llu %3llu | %9.3f %4llu %3llu %3llu "
+              "| %5.1fx\n",
+              row.name.c_str(), row.text.c_str(), s.dim, s.num_rows, s.num_intervals,
+              (long long)s.num_cells, engines[0].ms, u(engines[0].counts.kernels),
+              u(engines[0].counts.fences), u(engines[0].counts.allocations), engines[1].ms,
+              u(engines[1].counts.kernels), u(engines[1].counts.fences),
+              u(engines[1].counts.allocations), engines[1].ms / engines[0].ms);
         },
         result.value());
     if (row.name == "E5 mixed") {
@@ -109,15 +115,19 @@ int main(int argc, char* argv[]) {
   }
   const auto& A = std::get<sx::IntervalSet<2>>(*names.find("A"));
   const auto& B = std::get<sx::IntervalSet<2>>(*names.find("B"));
-  auto written = sx::io::write_png(output, {{A, {215, 215, 225}}, {B, {190, 200, 215}},
-                                            {std::get<sx::IntervalSet<2>>(picture), {30, 60, 160}}});
+  auto written =
+      sx::io::write_png(output, {{A, {215, 215, 225}},
+                                 {B, {190, 200, 215}},
+                                 {std::get<sx::IntervalSet<2>>(picture), {30, 60, 160}}});
   if (!written) {
     std::fprintf(stderr, "%s\n", written.error().message().c_str());
     return 1;
   }
   std::printf("\nwrote %s: E5 = ((A | B) & C) - translate(A, 3, 0) in blue over A and B in grey\n",
               output.c_str());
-  std::printf("fused: the whole expression as count-scan-fill stages chained on the device, one host read;\n"
-              "unfused: the reference, one count-scan-fill and one host read per operation.\n");
+  std::printf(
+      "fused: the whole expression as count-scan-fill stages chained on the device, one host "
+      "read;\n"
+      "unfused: the reference, one count-scan-fill and one host read per operation.\n");
   return 0;
 }

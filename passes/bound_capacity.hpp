@@ -19,7 +19,8 @@ inline void bound_sweep(plan::Stage& stage, const std::vector<plan::Source>& sou
   stage.intervals_bound = 0;
   for (int t : stage.candidate_taps)
     stage.rows_bound += sources[std::size_t(stage.taps[std::size_t(t)].source)].rows_bound;
-  for (const auto& tap : stage.taps) stage.intervals_bound += sources[std::size_t(tap.source)].intervals_bound;
+  for (const auto& tap : stage.taps)
+    stage.intervals_bound += sources[std::size_t(tap.source)].intervals_bound;
 }
 
 inline void bound_refine(plan::Stage& stage, const std::vector<plan::Source>& sources, int dim) {

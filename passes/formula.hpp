@@ -34,11 +34,13 @@ using FormulaPtr = std::shared_ptr<const Formula>;
 
 /// True when the formula is a union of taps only (expand distributes over it).
 inline bool is_union_of_taps(const Formula& f) {
-  return f.kind == Formula::tap || (f.kind == Formula::op_or && is_union_of_taps(*f.a) && is_union_of_taps(*f.b));
+  return f.kind == Formula::tap ||
+         (f.kind == Formula::op_or && is_union_of_taps(*f.a) && is_union_of_taps(*f.b));
 }
 /// True when the formula is an intersection of taps only (shrink distributes over it).
 inline bool is_intersection_of_taps(const Formula& f) {
-  return f.kind == Formula::tap || (f.kind == Formula::op_and && is_intersection_of_taps(*f.a) && is_intersection_of_taps(*f.b));
+  return f.kind == Formula::tap || (f.kind == Formula::op_and && is_intersection_of_taps(*f.a) &&
+                                    is_intersection_of_taps(*f.b));
 }
 
 /// The taps of a formula, in first-use order (with repeats).

@@ -13,8 +13,8 @@
 namespace subsetix::passes {
 
 /// The row offsets of a box of radii {x, y, z} in key slots (2D: {y}; 3D: {z, y}).
-inline std::vector<std::array<std::int64_t, 2>> box_row_offsets(int dim,
-                                                                const std::array<std::int64_t, 3>& r) {
+inline std::vector<std::array<std::int64_t, 2>> box_row_offsets(
+    int dim, const std::array<std::int64_t, 3>& r) {
   std::vector<std::array<std::int64_t, 2>> out;
   if (dim == 2) {
     for (std::int64_t y = -r[1]; y <= r[1]; ++y) out.push_back({y, 0});

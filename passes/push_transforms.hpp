@@ -10,7 +10,7 @@
 namespace subsetix::passes {
 
 struct Transform {
-  int levels = 0;                      ///< refinements applied to the leaf first
+  int levels = 0;                       ///< refinements applied to the leaf first
   std::array<std::int64_t, 3> shift{};  ///< then this translation (cells, axes x, y, z)
 
   /// This transform applied after translate(d): T(x + d) = 2^levels x + (2^levels d + shift).

@@ -15,17 +15,23 @@ namespace subsetix::passes {
 
 inline bool evaluate(const Formula& f, const std::vector<plan::Tap>& taps, std::uint32_t mask) {
   switch (f.kind) {
-    case Formula::tap: return (mask >> tap_index(taps, f.leaf)) & 1u;
-    case Formula::op_or: return evaluate(*f.a, taps, mask) || evaluate(*f.b, taps, mask);
-    case Formula::op_and: return evaluate(*f.a, taps, mask) && evaluate(*f.b, taps, mask);
-    case Formula::op_xor: return evaluate(*f.a, taps, mask) != evaluate(*f.b, taps, mask);
-    case Formula::op_and_not: return evaluate(*f.a, taps, mask) && !evaluate(*f.b, taps, mask);
+    case Formula::tap:
+      return (mask >> tap_index(taps, f.leaf)) & 1u;
+    case Formula::op_or:
+      return evaluate(*f.a, taps, mask) || evaluate(*f.b, taps, mask);
+    case Formula::op_and:
+      return evaluate(*f.a, taps, mask) && evaluate(*f.b, taps, mask);
+    case Formula::op_xor:
+      return evaluate(*f.a, taps, mask) != evaluate(*f.b, taps, mask);
+    case Formula::op_and_not:
+      return evaluate(*f.a, taps, mask) && !evaluate(*f.b, taps, mask);
   }
   return false;
 }
 
 /// All 2^k outputs (k <= 16), bit m of word m / 64.
-inline std::vector<std::uint64_t> truth_table(const Formula& f, const std::vector<plan::Tap>& taps) {
+inline std::vector<std::uint64_t> truth_table(const Formula& f,
+                                              const std::vector<plan::Tap>& taps) {
   const std::uint32_t masks = std::uint32_t(1) << taps.size();
   std::vector<std::uint64_t> table((masks + 63) / 64, 0);
   for (std::uint32_t m = 0; m < masks; ++m)
@@ -55,7 +61,9 @@ inline std::vector<int> candidate_taps(const std::vector<std::uint64_t>& table, 
   std::uint32_t keep = (std::uint32_t(1) << k) - 1;
   std::vector<int> order(std::size_t(k), 0);
   for (int t = 0; t < k; ++t) order[std::size_t(t)] = t;
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return rows_of_tap[std::size_t(a)] > rows_of_tap[std::size_t(b)]; });
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return rows_of_tap[std::size_t(a)] > rows_of_tap[std::size_t(b)];
+  });
   auto covers = [&](std::uint32_t set) {
     for (std::uint32_t m = 0; m < (std::uint32_t(1) << k); ++m)
       if (((table[m / 64] >> (m % 64)) & 1u) && (m & set) == 0) return false;

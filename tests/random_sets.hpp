@@ -9,16 +9,17 @@
 namespace testing_support {
 
 struct RandomSpec {
-  int count = 20;           // raw intervals
-  int key_span = 12;        // row coordinates drawn from [key_lo, key_lo + key_span)
+  int count = 20;     // raw intervals
+  int key_span = 12;  // row coordinates drawn from [key_lo, key_lo + key_span)
   int key_lo = -6;
-  int x_span = 40;          // begins drawn from [x_lo, x_lo + x_span)
+  int x_span = 40;  // begins drawn from [x_lo, x_lo + x_span)
   int x_lo = -20;
   int max_length = 8;
 };
 
 template <int Dim>
-std::vector<subsetix::RowInterval<Dim>> random_intervals(std::mt19937_64& rng, const RandomSpec& s) {
+std::vector<subsetix::RowInterval<Dim>> random_intervals(std::mt19937_64& rng,
+                                                         const RandomSpec& s) {
   std::uniform_int_distribution<int> key(s.key_lo, s.key_lo + s.key_span - 1);
   std::uniform_int_distribution<int> x(s.x_lo, s.x_lo + s.x_span - 1);
   std::uniform_int_distribution<int> len(1, s.max_length);
@@ -50,12 +51,24 @@ Case<Dim> random_case(std::mt19937_64& rng, const RandomSpec& s) {
 inline RandomSpec vary(std::uint64_t seed, int dim) {
   RandomSpec s;
   switch (seed % 6) {
-    case 0: s.count = 0; break;                               // empty
-    case 1: s.count = 1, s.max_length = 1; break;             // single cell
-    case 2: s.count = 40, s.max_length = 3; break;            // many short, touching
-    case 3: s.count = 12, s.x_span = 200, s.x_lo = -100; break;  // sparse, wide gaps
-    case 4: s.count = 60, s.max_length = 12; break;           // dense, nested, overlapping
-    default: s.count = 25; break;
+    case 0:
+      s.count = 0;
+      break;  // empty
+    case 1:
+      s.count = 1, s.max_length = 1;
+      break;  // single cell
+    case 2:
+      s.count = 40, s.max_length = 3;
+      break;  // many short, touching
+    case 3:
+      s.count = 12, s.x_span = 200, s.x_lo = -100;
+      break;  // sparse, wide gaps
+    case 4:
+      s.count = 60, s.max_length = 12;
+      break;  // dense, nested, overlapping
+    default:
+      s.count = 25;
+      break;
   }
   if (dim == 3) s.key_span = 8, s.key_lo = -4, s.count = s.count * 3 / 2;
   return s;

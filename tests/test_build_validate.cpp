@@ -18,13 +18,15 @@ TEST(Build, IntervalsInAnyOrderAreSortedAndMerged) {
   const auto s = sx::from_intervals(items).value();
   EXPECT_EQ(s.num_rows, 2);
   EXPECT_EQ(s.num_cells, 4 + 6 + 10);
-  const std::vector<sx::RowInterval<2>> want = {{K2{{-3}}, {0, 4}}, {K2{{5}}, {0, 6}}, {K2{{5}}, {10, 20}}};
+  const std::vector<sx::RowInterval<2>> want = {
+      {K2{{-3}}, {0, 4}}, {K2{{5}}, {0, 6}}, {K2{{5}}, {10, 20}}};
   EXPECT_EQ(sx::list_intervals(s), want);
   EXPECT_TRUE(sx::validate(s));
 }
 
 TEST(Build, CellsInAnyOrderWithDuplicates) {
-  const auto s = sx::from_cells<3>({{1, 0, 0}, {0, 0, 0}, {2, 0, 0}, {0, 0, 0}, {5, 1, -1}}).value();
+  const auto s =
+      sx::from_cells<3>({{1, 0, 0}, {0, 0, 0}, {2, 0, 0}, {0, 0, 0}, {5, 1, -1}}).value();
   EXPECT_EQ(s.num_rows, 2);
   EXPECT_EQ(s.num_intervals, 2);
   EXPECT_EQ(s.num_cells, 4);
@@ -73,8 +75,9 @@ TEST(Validate, EachBrokenRuleIsNamedWithItsLocation) {
 }
 
 TEST(Validate, CoordinatesAtTheInt32LimitsAreValid) {
-  auto r = sx::from_csr<3>({sx::RowKey<3>{{sx::coord_min, sx::coord_max}}}, {0, 2},
-                           {{sx::coord_min, sx::coord_min + 1}, {sx::coord_max - 1, sx::coord_max}});
+  auto r =
+      sx::from_csr<3>({sx::RowKey<3>{{sx::coord_min, sx::coord_max}}}, {0, 2},
+                      {{sx::coord_min, sx::coord_min + 1}, {sx::coord_max - 1, sx::coord_max}});
   ASSERT_TRUE(r) << r.error().message();
   EXPECT_EQ(r.value().num_cells, 2);
 }

@@ -22,9 +22,13 @@ CliRun run(std::vector<std::string> args) {
   return {code, out.str(), err.str()};
 }
 
-std::string temp_path(const std::string& name) { return ::testing::TempDir() + "subsetix_cli_" + name; }
+std::string temp_path(const std::string& name) {
+  return ::testing::TempDir() + "subsetix_cli_" + name;
+}
 
-void write_file(const std::string& path, const std::string& content) { std::ofstream(path) << content; }
+void write_file(const std::string& path, const std::string& content) {
+  std::ofstream(path) << content;
+}
 
 TEST(Cli, EvaluatesToTextOnStdout) {
   const CliRun r = run({"eval", "box(0,0,4,2) - box(1,0,2,1)"});
@@ -48,11 +52,13 @@ TEST(Cli, BindsFilesAndWritesEveryOutputType) {
 }
 
 TEST(Cli, StatsIsOneJsonObjectWithCounters) {
-  const CliRun r = run({"eval", "disk(0,0,50) & translate(disk(0,0,50), 20, 0)", "--stats", "--repeat", "3"});
+  const CliRun r =
+      run({"eval", "disk(0,0,50) & translate(disk(0,0,50), 20, 0)", "--stats", "--repeat", "3"});
   ASSERT_EQ(r.code, cli::ok) << r.err;
-  for (const char* key : {"\"dim\": 2", "\"rows\": ", "\"intervals\": ", "\"cells\": ", "\"engine\": \"fused\"",
-                          "\"repeat\": 3", "\"ms_median\": ", "\"ms_min\": ", "\"kernels\": ", "\"fences\": ",
-                          "\"deep_copies\": ", "\"allocations\": ", "\"kokkos_version\": "})
+  for (const char* key :
+       {"\"dim\": 2", "\"rows\": ", "\"intervals\": ", "\"cells\": ", "\"engine\": \"fused\"",
+        "\"repeat\": 3", "\"ms_median\": ", "\"ms_min\": ", "\"kernels\": ", "\"fences\": ",
+        "\"deep_copies\": ", "\"allocations\": ", "\"kokkos_version\": "})
     EXPECT_NE(r.out.find(key), std::string::npos) << key << " in " << r.out;
   EXPECT_EQ(r.out.front(), '{');
   EXPECT_EQ(r.out.substr(r.out.size() - 2), "}\n");

@@ -54,39 +54,51 @@ TYPED_TEST(CppFrontEnd, ExpressionFamilyMatchesTheOracle) {
     shift[1] = -1;
     SCOPED_TRACE("seed " + std::to_string(seed));
     check<Dim>(A | B, oracle::combine(dA, dB, OR), ws, "A | B");
-    check<Dim>((A | B) & C, oracle::combine(oracle::combine(dA, dB, OR), dC, AND), ws, "(A | B) & C");
+    check<Dim>((A | B) & C, oracle::combine(oracle::combine(dA, dB, OR), dC, AND), ws,
+               "(A | B) & C");
     check<Dim>((A - B) | (B - A) | C,
-               oracle::combine(oracle::combine(oracle::combine(dA, dB, MINUS), oracle::combine(dB, dA, MINUS), OR), dC, OR),
+               oracle::combine(oracle::combine(oracle::combine(dA, dB, MINUS),
+                                               oracle::combine(dB, dA, MINUS), OR),
+                               dC, OR),
                ws, "(A - B) | (B - A) | C");
-    check<Dim>(sx::expand(A, 1) - A, oracle::combine(oracle::morph(dA, one, true), dA, MINUS), ws, "expand(A, 1) - A");
+    check<Dim>(sx::expand(A, 1) - A, oracle::combine(oracle::morph(dA, one, true), dA, MINUS), ws,
+               "expand(A, 1) - A");
     if constexpr (Dim == 2) {
       check<Dim>(((A | B) & C) - sx::translate(A, 3, -1),
-                 oracle::combine(oracle::combine(oracle::combine(dA, dB, OR), dC, AND), oracle::translate(dA, shift), MINUS),
+                 oracle::combine(oracle::combine(oracle::combine(dA, dB, OR), dC, AND),
+                                 oracle::translate(dA, shift), MINUS),
                  ws, "E5");
-      check<Dim>(sx::translate(A, 3, -1) ^ B, oracle::combine(oracle::translate(dA, shift), dB, XOR), ws, "translate ^");
+      check<Dim>(sx::translate(A, 3, -1) ^ B,
+                 oracle::combine(oracle::translate(dA, shift), dB, XOR), ws, "translate ^");
     } else {
       check<Dim>(((A | B) & C) - sx::translate(A, 3, -1, 0),
-                 oracle::combine(oracle::combine(oracle::combine(dA, dB, OR), dC, AND), oracle::translate(dA, shift), MINUS),
+                 oracle::combine(oracle::combine(oracle::combine(dA, dB, OR), dC, AND),
+                                 oracle::translate(dA, shift), MINUS),
                  ws, "E5");
     }
-    check<Dim>(A - sx::shrink(A, 1), oracle::combine(dA, oracle::morph(dA, one, false), MINUS), ws, "shell");
+    check<Dim>(A - sx::shrink(A, 1), oracle::combine(dA, oracle::morph(dA, one, false), MINUS), ws,
+               "shell");
     check<Dim>(sx::expand(A | B, 2) & sx::shrink(C | A, 1),
                oracle::combine(oracle::morph(oracle::combine(dA, dB, OR), two, true),
                                oracle::morph(oracle::combine(dC, dA, OR), one, false), AND),
                ws, "expand(A | B, 2) & shrink(C | A, 1)");
-    check<Dim>(sx::coarsen(sx::refine(A) | B) ^ A, oracle::combine(oracle::coarsen(oracle::combine(oracle::refine(dA), dB, OR)), dA, XOR),
-               ws, "coarsen(refine(A) | B) ^ A");
+    check<Dim>(
+        sx::coarsen(sx::refine(A) | B) ^ A,
+        oracle::combine(oracle::coarsen(oracle::combine(oracle::refine(dA), dB, OR)), dA, XOR), ws,
+        "coarsen(refine(A) | B) ^ A");
     check<Dim>(A | A, dA, ws, "A | A");
   }
 }
 
 TEST(CppFrontEndOwnership, ExpressionsOwnTheirOperands) {
   // Built from temporaries and kept: the terminals hold the sets' handles, not references.
-  auto expr = sx::expand(sx::shapes::disk(0, 0, 20).value(), 2) - sx::shapes::disk(0, 0, 20).value();
+  auto expr =
+      sx::expand(sx::shapes::disk(0, 0, 20).value(), 2) - sx::shapes::disk(0, 0, 20).value();
   sx::Workspace ws;
   const auto r = sx::eval(expr, ws);
   const auto disk = sx::shapes::disk(0, 0, 20).value();
-  EXPECT_TRUE(sx::equal(r, sx::unfused::set_difference(sx::unfused::expand(disk, {2, 2}).value(), disk).value()));
+  EXPECT_TRUE(sx::equal(
+      r, sx::unfused::set_difference(sx::unfused::expand(disk, {2, 2}).value(), disk).value()));
 }
 
 TEST(CppFrontEndOwnership, DuplicateLeavesBecomeOneTap) {

@@ -9,8 +9,8 @@
 
 #include "oracle.hpp"
 #include "random_sets.hpp"
-#include "subsetix/eval/counters.hpp"
 #include "subsetix/core/shapes.hpp"
+#include "subsetix/eval/counters.hpp"
 #include "subsetix/eval/fused.hpp"
 #include "subsetix/eval/runtime.hpp"
 
@@ -46,10 +46,18 @@ struct RandomExpression {
       auto [a, da] = make(depth - 1);
       auto [b, db] = make(depth - 1);
       switch (op % 4) {
-        case 0: return {"(" + a + " | " + b + ")", oracle::combine(da, db, [](bool x, bool y) { return x || y; })};
-        case 1: return {"(" + a + " & " + b + ")", oracle::combine(da, db, [](bool x, bool y) { return x && y; })};
-        case 2: return {"(" + a + " - " + b + ")", oracle::combine(da, db, [](bool x, bool y) { return x && !y; })};
-        default: return {"(" + a + " ^ " + b + ")", oracle::combine(da, db, [](bool x, bool y) { return x != y; })};
+        case 0:
+          return {"(" + a + " | " + b + ")",
+                  oracle::combine(da, db, [](bool x, bool y) { return x || y; })};
+        case 1:
+          return {"(" + a + " & " + b + ")",
+                  oracle::combine(da, db, [](bool x, bool y) { return x && y; })};
+        case 2:
+          return {"(" + a + " - " + b + ")",
+                  oracle::combine(da, db, [](bool x, bool y) { return x && !y; })};
+        default:
+          return {"(" + a + " ^ " + b + ")",
+                  oracle::combine(da, db, [](bool x, bool y) { return x != y; })};
       }
     }
     auto [a, da] = make(depth - 1);
@@ -75,7 +83,8 @@ struct RandomExpression {
           return {"refine(" + a + ")", oracle::refine(da)};
         }
         [[fallthrough]];
-      default: return {"coarsen(" + a + ")", oracle::coarsen(da)};
+      default:
+        return {"coarsen(" + a + ")", oracle::coarsen(da)};
     }
   }
 };
@@ -130,7 +139,8 @@ TYPED_TEST(Fused, RandomExpressionTreesMatchUnfusedAndTheOracle) {
     const bool computes = !plan.value().stages.empty();
     ASSERT_EQ(counts.fences, computes ? 1u : 0u) << plan.value().describe();
     ASSERT_EQ(counts.allocations, 0u) << plan.value().describe();
-    ASSERT_EQ(counts.kernels, std::uint64_t(plan.value().expected_kernels())) << plan.value().describe();
+    ASSERT_EQ(counts.kernels, std::uint64_t(plan.value().expected_kernels()))
+        << plan.value().describe();
   }
   EXPECT_GT(multi_stage, cases / 10) << "the generator should exercise stage splits";
 }
@@ -142,7 +152,10 @@ TYPED_TEST(Fused, OverflowIsReportedOnce) {
   for (int s = 0; s < Dim - 1; ++s) items[0].key.c[s] = 0;
   items[0].interval = {sx::coord_max - 3, sx::coord_max};
   names.bind("E", sx::from_intervals(items).value());
-  const auto parsed = sx::expr::parse(Dim == 2 ? "expand(E, 1) | translate(E, 1, 0)" : "expand(E, 1) | translate(E, 1, 0, 0)", names.dims()).value();
+  const auto parsed = sx::expr::parse(Dim == 2 ? "expand(E, 1) | translate(E, 1, 0)"
+                                               : "expand(E, 1) | translate(E, 1, 0, 0)",
+                                      names.dims())
+                          .value();
   sx::CountScope scope;
   auto r = sx::eval_fused(parsed, names);
   ASSERT_FALSE(r);
@@ -154,7 +167,9 @@ TEST(FusedInto, CapacityTooSmallIsAnErrorAndWritesNothing) {
   sx::NamedSets names;
   names.bind("A", sx::shapes::disk(0, 0, 50).value());
   names.bind("B", sx::shapes::disk(25, 0, 50).value());
-  const auto prepared = sx::prepare(sx::expr::parse("(A | B) - translate(A, 1, 0)", names.dims()).value(), names).value();
+  const auto prepared =
+      sx::prepare(sx::expr::parse("(A | B) - translate(A, 1, 0)", names.dims()).value(), names)
+          .value();
   const auto plan = sx::plan_of(prepared, /*final_sweep=*/true).value();
   const std::vector<sx::IntervalSet<2>> inputs = {std::get<sx::IntervalSet<2>>(prepared.inputs[0]),
                                                   std::get<sx::IntervalSet<2>>(prepared.inputs[1])};

@@ -29,10 +29,12 @@ TYPED_TEST(Identities, HoldOnRandomSets) {
     const auto C = testing_support::random_case<Dim>(rng, testing_support::vary(seed + 4, Dim)).set;
     SCOPED_TRACE("seed " + std::to_string(seed));
     // A = (A ∩ B) ∪ (A ∖ B)
-    EXPECT_TRUE(same<Dim>(A, op::set_union(op::set_intersection(A, B).value(), op::set_difference(A, B).value())));
+    EXPECT_TRUE(same<Dim>(
+        A, op::set_union(op::set_intersection(A, B).value(), op::set_difference(A, B).value())));
     // A △ B = (A ∪ B) ∖ (A ∩ B)
-    EXPECT_TRUE(same<Dim>(op::set_symmetric_difference(A, B),
-                          op::set_difference(op::set_union(A, B).value(), op::set_intersection(A, B).value())));
+    EXPECT_TRUE(same<Dim>(
+        op::set_symmetric_difference(A, B),
+        op::set_difference(op::set_union(A, B).value(), op::set_intersection(A, B).value())));
     // Commutativity and idempotence.
     EXPECT_TRUE(same<Dim>(op::set_union(A, B), op::set_union(B, A)));
     EXPECT_TRUE(same<Dim>(op::set_intersection(A, B), op::set_intersection(B, A)));
@@ -40,14 +42,16 @@ TYPED_TEST(Identities, HoldOnRandomSets) {
     EXPECT_TRUE(same<Dim>(op::set_intersection(A, A), A));
     EXPECT_TRUE(op::set_difference(A, A).value().empty());
     // Distributivity: A ∩ (B ∪ C) = (A ∩ B) ∪ (A ∩ C)
-    EXPECT_TRUE(same<Dim>(op::set_intersection(A, op::set_union(B, C).value()),
-                          op::set_union(op::set_intersection(A, B).value(), op::set_intersection(A, C).value())));
+    EXPECT_TRUE(same<Dim>(
+        op::set_intersection(A, op::set_union(B, C).value()),
+        op::set_union(op::set_intersection(A, B).value(), op::set_intersection(A, C).value())));
     // De Morgan within a box U: U ∖ (A ∪ B) = (U ∖ A) ∩ (U ∖ B)
     sx::Point<Dim> lo, hi;
     lo.fill(-40), hi.fill(40);
     const auto U = sx::shapes::box<Dim>(lo, hi).value();
-    EXPECT_TRUE(same<Dim>(op::set_difference(U, op::set_union(A, B).value()),
-                          op::set_intersection(op::set_difference(U, A).value(), op::set_difference(U, B).value())));
+    EXPECT_TRUE(same<Dim>(
+        op::set_difference(U, op::set_union(A, B).value()),
+        op::set_intersection(op::set_difference(U, A).value(), op::set_difference(U, B).value())));
     // Level changes: coarsen(refine(A)) = A; refine(coarsen(A)) ⊇ A.
     EXPECT_TRUE(same<Dim>(op::coarsen(op::refine(A).value()), A));
     EXPECT_TRUE(op::set_difference(A, op::refine(op::coarsen(A).value()).value()).value().empty());
@@ -55,7 +59,8 @@ TYPED_TEST(Identities, HoldOnRandomSets) {
     // is expand by r + s (boxes are Minkowski-additive).
     sx::Point<Dim> one, two;
     one.fill(1), two.fill(2);
-    EXPECT_TRUE(op::set_difference(A, op::shrink(op::expand(A, one).value(), one).value()).value().empty());
+    EXPECT_TRUE(
+        op::set_difference(A, op::shrink(op::expand(A, one).value(), one).value()).value().empty());
     EXPECT_TRUE(same<Dim>(op::expand(op::expand(A, one).value(), one), op::expand(A, two)));
     EXPECT_TRUE(same<Dim>(op::shrink(op::shrink(A, one).value(), one), op::shrink(A, two)));
     // Translation commutes with union and round-trips.

@@ -33,10 +33,18 @@ TYPED_TEST(Operations, BooleanOperationsMatchOracle) {
     auto a = random_case<Dim>(rng, vary(seed, Dim));
     auto b = random_case<Dim>(rng, vary(seed / 6 + 1, Dim));
     const std::string at = "seed " + std::to_string(seed);
-    expect_same(sx::unfused::set_union(a.set, b.set), oracle::combine(a.dense, b.dense, [](bool x, bool y) { return x || y; }), "union " + at);
-    expect_same(sx::unfused::set_intersection(a.set, b.set), oracle::combine(a.dense, b.dense, [](bool x, bool y) { return x && y; }), "intersection " + at);
-    expect_same(sx::unfused::set_difference(a.set, b.set), oracle::combine(a.dense, b.dense, [](bool x, bool y) { return x && !y; }), "difference " + at);
-    expect_same(sx::unfused::set_symmetric_difference(a.set, b.set), oracle::combine(a.dense, b.dense, [](bool x, bool y) { return x != y; }), "symmetric difference " + at);
+    expect_same(sx::unfused::set_union(a.set, b.set),
+                oracle::combine(a.dense, b.dense, [](bool x, bool y) { return x || y; }),
+                "union " + at);
+    expect_same(sx::unfused::set_intersection(a.set, b.set),
+                oracle::combine(a.dense, b.dense, [](bool x, bool y) { return x && y; }),
+                "intersection " + at);
+    expect_same(sx::unfused::set_difference(a.set, b.set),
+                oracle::combine(a.dense, b.dense, [](bool x, bool y) { return x && !y; }),
+                "difference " + at);
+    expect_same(sx::unfused::set_symmetric_difference(a.set, b.set),
+                oracle::combine(a.dense, b.dense, [](bool x, bool y) { return x != y; }),
+                "symmetric difference " + at);
   }
 }
 
@@ -49,7 +57,8 @@ TYPED_TEST(Operations, TranslateMatchesOracle) {
     sx::Point<Dim> off;
     std::array<std::int64_t, Dim> off64;
     for (int ax = 0; ax < Dim; ++ax) off64[ax] = off[ax] = (int(seed % 4) == ax) ? 0 : d(rng);
-    expect_same(sx::unfused::translate(a.set, off), oracle::translate(a.dense, off64), "translate seed " + std::to_string(seed));
+    expect_same(sx::unfused::translate(a.set, off), oracle::translate(a.dense, off64),
+                "translate seed " + std::to_string(seed));
   }
 }
 
@@ -63,9 +72,12 @@ TYPED_TEST(Operations, ExpandAndShrinkMatchOracle) {
     sx::Point<Dim> radii;
     std::array<std::int64_t, Dim> r64;
     for (int ax = 0; ax < Dim; ++ax) r64[ax] = radii[ax] = r(rng);
-    const std::string at = "seed " + std::to_string(seed) + " radii " + std::to_string(radii[0]) + "," + std::to_string(radii[1]);
-    expect_same(sx::unfused::expand(a.set, radii), oracle::morph(a.dense, r64, true), "expand " + at);
-    expect_same(sx::unfused::shrink(a.set, radii), oracle::morph(a.dense, r64, false), "shrink " + at);
+    const std::string at = "seed " + std::to_string(seed) + " radii " + std::to_string(radii[0]) +
+                           "," + std::to_string(radii[1]);
+    expect_same(sx::unfused::expand(a.set, radii), oracle::morph(a.dense, r64, true),
+                "expand " + at);
+    expect_same(sx::unfused::shrink(a.set, radii), oracle::morph(a.dense, r64, false),
+                "shrink " + at);
   }
 }
 
@@ -81,8 +93,10 @@ TYPED_TEST(Operations, LargeRadiiTakeSeveralPasses) {
     sx::Point<Dim> radii;
     std::array<std::int64_t, Dim> r64;
     for (int ax = 0; ax < Dim; ++ax) r64[ax] = radii[ax] = radius - ax;
-    expect_same(sx::unfused::expand(a.set, radii), oracle::morph(a.dense, r64, true), "expand r=" + std::to_string(radius));
-    expect_same(sx::unfused::shrink(a.set, radii), oracle::morph(a.dense, r64, false), "shrink r=" + std::to_string(radius));
+    expect_same(sx::unfused::expand(a.set, radii), oracle::morph(a.dense, r64, true),
+                "expand r=" + std::to_string(radius));
+    expect_same(sx::unfused::shrink(a.set, radii), oracle::morph(a.dense, r64, false),
+                "shrink r=" + std::to_string(radius));
   }
 }
 
@@ -115,7 +129,8 @@ TYPED_TEST(Operations, OverflowIsAnErrorNotAWrapAround) {
   up[1] = 5;
   auto moved_up = sx::unfused::translate(edge, up);
   ASSERT_FALSE(moved_up);
-  EXPECT_NE(moved_up.error().message().find("axis y"), std::string::npos) << moved_up.error().message();
+  EXPECT_NE(moved_up.error().message().find("axis y"), std::string::npos)
+      << moved_up.error().message();
 
   sx::Point<Dim> one;
   one.fill(1);

@@ -72,7 +72,8 @@ TEST(Parser, ErrorsMarkThePosition) {
     ASSERT_FALSE(r) << c.text;
     const std::string& m = r.error().message();
     EXPECT_NE(m.find(c.fragment), std::string::npos) << c.text << " -> " << m;
-    EXPECT_NE(m.find("column " + std::to_string(c.column) + ":"), std::string::npos) << c.text << " -> " << m;
+    EXPECT_NE(m.find("column " + std::to_string(c.column) + ":"), std::string::npos)
+        << c.text << " -> " << m;
     // The marker line points at that column under the quoted text.
     const auto last = m.rfind('\n');
     ASSERT_NE(last, std::string::npos);

@@ -49,23 +49,28 @@ TEST(LowerMorphology, FansUnionsOutIntoRowShiftedWidenedTaps) {
 
 TEST(SplitStages, TooManyTapsOrNonUnionsStopFusion) {
   auto f = Formula::of(tap(0));
-  for (int i = 1; i <= plan::max_stage_taps; ++i) f = Formula::combine(Formula::op_or, f, Formula::of(tap(i)));
+  for (int i = 1; i <= plan::max_stage_taps; ++i)
+    f = Formula::combine(Formula::op_or, f, Formula::of(tap(i)));
   EXPECT_TRUE(passes::too_many_taps(*f));
   const auto inter = Formula::combine(Formula::op_and, Formula::of(tap(0)), Formula::of(tap(1)));
-  EXPECT_FALSE(passes::fuse_morphology(*inter, 2, {1, 1, 0}, true));   // expand of an intersection
-  EXPECT_TRUE(passes::fuse_morphology(*inter, 2, {1, 1, 0}, false));   // shrink of one: fine
+  EXPECT_FALSE(passes::fuse_morphology(*inter, 2, {1, 1, 0}, true));  // expand of an intersection
+  EXPECT_TRUE(passes::fuse_morphology(*inter, 2, {1, 1, 0}, false));  // shrink of one: fine
   EXPECT_FALSE(passes::fuse_morphology(*Formula::of(tap(0)), 2, {1, 8, 0}, true));  // 17 rows
-  EXPECT_FALSE(passes::fuse_morphology(*Formula::of(tap(0)), 3, {1, 1, 1}, true));  // 9 taps: separable
+  EXPECT_FALSE(
+      passes::fuse_morphology(*Formula::of(tap(0)), 3, {1, 1, 1}, true));  // 9 taps: separable
   EXPECT_TRUE(passes::fuse_morphology(*Formula::of(tap(0)), 2, {100, 2, 0}, true));  // x is free
 }
 
 TEST(DedupeTaps, SameSourceAndShiftsIsOneTap) {
   const auto a = Formula::of(tap(0)), b = Formula::of(tap(1));
   EXPECT_EQ(passes::distinct_taps(*Formula::combine(Formula::op_or, a, a)).size(), 1u);
-  const auto xor_like = Formula::combine(Formula::op_or, Formula::combine(Formula::op_and_not, a, b),
-                                         Formula::combine(Formula::op_and_not, b, a));
+  const auto xor_like =
+      Formula::combine(Formula::op_or, Formula::combine(Formula::op_and_not, a, b),
+                       Formula::combine(Formula::op_and_not, b, a));
   EXPECT_EQ(passes::distinct_taps(*xor_like).size(), 2u);
-  EXPECT_EQ(passes::distinct_taps(*Formula::combine(Formula::op_or, a, Formula::of(tap(0, 1)))).size(), 2u);
+  EXPECT_EQ(
+      passes::distinct_taps(*Formula::combine(Formula::op_or, a, Formula::of(tap(0, 1)))).size(),
+      2u);
 }
 
 TEST(TruthTable, TablesProgramsAndCandidates) {
@@ -77,9 +82,13 @@ TEST(TruthTable, TablesProgramsAndCandidates) {
   EXPECT_EQ(passes::candidate_taps(table, 3, {100, 100, 10}), (std::vector<int>{2}));  // C alone
   // A - B: only A's rows; A ^ B: both.
   const auto diff = Formula::combine(Formula::op_and_not, A, B);
-  EXPECT_EQ(passes::candidate_taps(passes::truth_table(*diff, passes::distinct_taps(*diff)), 2, {1, 1}), (std::vector<int>{0}));
+  EXPECT_EQ(
+      passes::candidate_taps(passes::truth_table(*diff, passes::distinct_taps(*diff)), 2, {1, 1}),
+      (std::vector<int>{0}));
   const auto sym = Formula::combine(Formula::op_xor, A, B);
-  EXPECT_EQ(passes::candidate_taps(passes::truth_table(*sym, passes::distinct_taps(*sym)), 2, {1, 1}), (std::vector<int>{0, 1}));
+  EXPECT_EQ(
+      passes::candidate_taps(passes::truth_table(*sym, passes::distinct_taps(*sym)), 2, {1, 1}),
+      (std::vector<int>{0, 1}));
   // The postfix program evaluates like the table.
   std::vector<plan::ProgramStep> program;
   passes::postfix(*e2, taps, program);
@@ -106,17 +115,21 @@ struct Builder {
   ir::Expr e;
   explicit Builder(int dim) { e.dim = dim; }
   int in(int i) { return e.add(ir::Node{ir::Op::input, -1, -1, {}, i}); }
-  int op(ir::Op o, int a, int b = -1, std::array<std::int64_t, 3> args = {}) { return e.add(ir::Node{o, a, b, args, -1}); }
+  int op(ir::Op o, int a, int b = -1, std::array<std::int64_t, 3> args = {}) {
+    return e.add(ir::Node{o, a, b, args, -1});
+  }
   plan::Plan lower(int root, int inputs) {
     e.root = root;
-    return passes::lower(e, std::vector<plan::Source>(std::size_t(inputs), plan::Source{100, 200})).value();
+    return passes::lower(e, std::vector<plan::Source>(std::size_t(inputs), plan::Source{100, 200}))
+        .value();
   }
 };
 
 TEST(Pipeline, PlansForCharacteristicExpressions) {
   {  // E2 = (A | B) & C: one stage, candidates C only.
     Builder b(2);
-    const auto p = b.lower(b.op(ir::Op::intersection, b.op(ir::Op::union_op, b.in(0), b.in(1)), b.in(2)), 3);
+    const auto p =
+        b.lower(b.op(ir::Op::intersection, b.op(ir::Op::union_op, b.in(0), b.in(1)), b.in(2)), 3);
     ASSERT_EQ(p.stages.size(), 1u);
     EXPECT_EQ(p.stages[0].taps.size(), 3u);
     EXPECT_EQ(p.stages[0].candidate_taps, (std::vector<int>{2}));
@@ -124,7 +137,8 @@ TEST(Pipeline, PlansForCharacteristicExpressions) {
   }
   {  // translate pushed to the leaves: one stage of shifted taps.
     Builder b(2);
-    const auto p = b.lower(b.op(ir::Op::translate, b.op(ir::Op::union_op, b.in(0), b.in(1)), -1, {3, -2, 0}), 2);
+    const auto p = b.lower(
+        b.op(ir::Op::translate, b.op(ir::Op::union_op, b.in(0), b.in(1)), -1, {3, -2, 0}), 2);
     ASSERT_EQ(p.stages.size(), 1u);
     for (const auto& t : p.stages[0].taps) {
       EXPECT_EQ(t.x_shift, 3);
@@ -141,7 +155,8 @@ TEST(Pipeline, PlansForCharacteristicExpressions) {
   }
   {  // expand of an intersection: materialised first.
     Builder b(2);
-    const auto p = b.lower(b.op(ir::Op::expand, b.op(ir::Op::intersection, b.in(0), b.in(1)), -1, {1, 1, 0}), 2);
+    const auto p = b.lower(
+        b.op(ir::Op::expand, b.op(ir::Op::intersection, b.in(0), b.in(1)), -1, {1, 1, 0}), 2);
     ASSERT_EQ(p.stages.size(), 2u);
     EXPECT_EQ(p.stages[1].taps.size(), 3u);
   }

@@ -63,7 +63,8 @@ TEST(Pool, RandomSequencesMatchAReferenceModel) {
         const char* p = static_cast<const char*>(b.data());
         const auto next = ranges.lower_bound(p);
         if (next != ranges.end()) {
-          ASSERT_LE(p + n, next->first) << "block " << op << " overlaps block " << next->second.second;
+          ASSERT_LE(p + n, next->first)
+              << "block " << op << " overlaps block " << next->second.second;
         }
         if (next != ranges.begin()) {
           ASSERT_LE(std::prev(next)->first + std::prev(next)->second.first, p)
@@ -113,7 +114,9 @@ TEST(Pool, FragmentationAfterRandomOperationsIsBounded) {
     std::vector<HostBlock> live;
     for (int op = 0; op < 1000; ++op) {
       if (live.empty() || std::bernoulli_distribution(0.7)(rng)) {
-        live.push_back(pool.allocate(std::uniform_int_distribution<std::size_t>(1, 1 << 20)(rng), "frag").value());
+        live.push_back(
+            pool.allocate(std::uniform_int_distribution<std::size_t>(1, 1 << 20)(rng), "frag")
+                .value());
       } else {
         const auto i = std::uniform_int_distribution<std::size_t>(0, live.size() - 1)(rng);
         std::swap(live[i], live.back());
@@ -121,7 +124,8 @@ TEST(Pool, FragmentationAfterRandomOperationsIsBounded) {
       }
     }
     const auto s = pool.stats();
-    RecordProperty("external_fragmentation_seed_" + std::to_string(seed), std::to_string(s.external_fragmentation()));
+    RecordProperty("external_fragmentation_seed_" + std::to_string(seed),
+                   std::to_string(s.external_fragmentation()));
     std::printf("seed %llu: %s", (unsigned long long)seed, s.report().c_str());
     EXPECT_LT(s.external_fragmentation(), 0.10) << s.report();
   }
@@ -130,7 +134,8 @@ TEST(Pool, FragmentationAfterRandomOperationsIsBounded) {
 TEST(Pool, ConcurrentThreadsIncludingCrossThreadFrees) {
   HostPool pool(roomy());
   std::mutex handoff_mutex;
-  std::vector<std::pair<std::uint64_t, HostBlock>> handoff;  // allocated by one thread, freed by another
+  std::vector<std::pair<std::uint64_t, HostBlock>>
+      handoff;  // allocated by one thread, freed by another
   std::atomic<int> corrupted{0};
   auto worker = [&](int t) {
     std::mt19937_64 rng(t);
@@ -139,7 +144,9 @@ TEST(Pool, ConcurrentThreadsIncludingCrossThreadFrees) {
       const std::uint64_t id = std::uint64_t(t) << 32 | std::uint64_t(op);
       const int action = std::uniform_int_distribution<int>(0, 9)(rng);
       if (action < 5 || mine.empty()) {
-        auto b = pool.allocate(std::uniform_int_distribution<std::size_t>(1, 3 << 20)(rng), "thread").value();
+        auto b =
+            pool.allocate(std::uniform_int_distribution<std::size_t>(1, 3 << 20)(rng), "thread")
+                .value();
         stamp(b, id);
         mine.emplace_back(id, std::move(b));
       } else if (action < 8) {
@@ -180,14 +187,18 @@ TEST(Pool, ExhaustionIsAClearErrorAndChangesNothing) {
   auto too_big = pool.allocate(6 << 20, "too big");
   ASSERT_FALSE(too_big);
   EXPECT_EQ(too_big.error().code(), sx::ErrorCode::capacity_exceeded);
-  EXPECT_NE(too_big.error().message().find("`too big` needs"), std::string::npos) << too_big.error().message();
+  EXPECT_NE(too_big.error().message().find("`too big` needs"), std::string::npos)
+      << too_big.error().message();
   EXPECT_NE(too_big.error().message().find("SUBSETIX_POOL_MAX"), std::string::npos);
   const auto after = pool.stats();
   EXPECT_EQ(after.current_bytes, before.current_bytes);
   EXPECT_EQ(after.live_blocks, before.live_blocks);
   EXPECT_TRUE(pool.allocate(1 << 20, "still fine"));
   // Cached small blocks are trimmed before giving up.
-  { std::vector<HostBlock> small; for (int i = 0; i < 8; ++i) small.push_back(pool.allocate(256 << 10, "s").value()); }
+  {
+    std::vector<HostBlock> small;
+    for (int i = 0; i < 8; ++i) small.push_back(pool.allocate(256 << 10, "s").value());
+  }
   // 3 MiB fits only once the cached 256 KiB blocks are trimmed and their arena returned.
   EXPECT_TRUE(pool.allocate(3 << 20, "after trim")) << pool.stats().report();
 }
@@ -199,7 +210,8 @@ TEST(Pool, BadUseGivesErrorsNotCorruption) {
   ASSERT_TRUE(b.release());
   auto twice = pool.core().deallocate(p);
   ASSERT_FALSE(twice);
-  EXPECT_NE(twice.error().message().find("double free"), std::string::npos) << twice.error().message();
+  EXPECT_NE(twice.error().message().find("double free"), std::string::npos)
+      << twice.error().message();
   int local = 0;
   auto foreign = pool.core().deallocate(&local);
   ASSERT_FALSE(foreign);
@@ -280,8 +292,8 @@ TEST(Workspace, SecondEvaluationMakesNoBackendAllocations) {
   names.bind("A", sx::shapes::disk(0, 0, 300).value());
   names.bind("B", sx::shapes::disk(150, 0, 300).value());
   names.bind("P", sx::shapes::ball(0, 0, 0, 30).value());
-  for (const char* text : {"(A | B) & box(-150,-150,300,150)", "expand(A, 20) - A", "coarsen(refine(A)) ^ translate(B, 3, 1)",
-                           "P - shrink(P, 2)"}) {
+  for (const char* text : {"(A | B) & box(-150,-150,300,150)", "expand(A, 20) - A",
+                           "coarsen(refine(A)) ^ translate(B, 3, 1)", "P - shrink(P, 2)"}) {
     auto e = sx::expr::parse(text, names.dims()).value();
     sx::Workspace ws;
     sx::install_kokkos_counters();

@@ -11,7 +11,8 @@ namespace sx = subsetix;
 namespace shapes = subsetix::shapes;
 
 template <int Dim, class Pred>
-oracle::Dense<Dim> dense_of(std::array<std::int64_t, Dim> lo, std::array<std::int64_t, Dim> hi, Pred in) {
+oracle::Dense<Dim> dense_of(std::array<std::int64_t, Dim> lo, std::array<std::int64_t, Dim> hi,
+                            Pred in) {
   auto d = oracle::Dense<Dim>::frame(lo, hi);
   d.for_each_point([&](const auto& p) { d.set(p, in(p)); });
   return d;
@@ -28,25 +29,29 @@ TEST(Shapes, Box2DAnd3D) {
   expect_matches<2>(shapes::box<2>({-3, 2}, {5, 6}), dense_of<2>({-4, 0}, {7, 8}, [](auto p) {
                       return p[0] >= -3 && p[0] < 5 && p[1] >= 2 && p[1] < 6;
                     }));
-  expect_matches<3>(shapes::box<3>({0, -1, 2}, {2, 1, 5}), dense_of<3>({-1, -2, 0}, {3, 2, 6}, [](auto p) {
-                      return p[0] >= 0 && p[0] < 2 && p[1] >= -1 && p[1] < 1 && p[2] >= 2 && p[2] < 5;
-                    }));
+  expect_matches<3>(
+      shapes::box<3>({0, -1, 2}, {2, 1, 5}), dense_of<3>({-1, -2, 0}, {3, 2, 6}, [](auto p) {
+        return p[0] >= 0 && p[0] < 2 && p[1] >= -1 && p[1] < 1 && p[2] >= 2 && p[2] < 5;
+      }));
   EXPECT_TRUE(shapes::box<2>({0, 0}, {0, 5}).value().empty());
 }
 
 TEST(Shapes, DiskBallAndRings) {
   for (int r : {0, 1, 2, 7, 20}) {
     const std::int64_t R = r;
-    expect_matches<2>(shapes::disk(3, -2, r), dense_of<2>({3 - R - 1, -2 - R - 1}, {3 + R + 2, -2 + R + 2}, [&](auto p) {
+    expect_matches<2>(shapes::disk(3, -2, r),
+                      dense_of<2>({3 - R - 1, -2 - R - 1}, {3 + R + 2, -2 + R + 2}, [&](auto p) {
                         return (p[0] - 3) * (p[0] - 3) + (p[1] + 2) * (p[1] + 2) <= R * R;
                       }));
-    expect_matches<3>(shapes::ball(-1, 0, 4, r), dense_of<3>({-1 - R, -R, 4 - R}, {R, R + 1, 5 + R}, [&](auto p) {
-                        return (p[0] + 1) * (p[0] + 1) + p[1] * p[1] + (p[2] - 4) * (p[2] - 4) <= R * R;
-                      }));
+    expect_matches<3>(
+        shapes::ball(-1, 0, 4, r), dense_of<3>({-1 - R, -R, 4 - R}, {R, R + 1, 5 + R}, [&](auto p) {
+          return (p[0] + 1) * (p[0] + 1) + p[1] * p[1] + (p[2] - 4) * (p[2] - 4) <= R * R;
+        }));
   }
   for (int width : {1, 2, 3, 5}) {
     const std::int64_t R = 23;
-    expect_matches<2>(shapes::rings(1, 1, sx::coord_t(R), width), dense_of<2>({1 - R, 1 - R}, {2 + R, 2 + R}, [&](auto p) {
+    expect_matches<2>(shapes::rings(1, 1, sx::coord_t(R), width),
+                      dense_of<2>({1 - R, 1 - R}, {2 + R, 2 + R}, [&](auto p) {
                         const std::int64_t d2 = (p[0] - 1) * (p[0] - 1) + (p[1] - 1) * (p[1] - 1);
                         if (d2 > R * R) return false;
                         const std::int64_t d = sx::isqrt(d2);  // floor(d / w) = floor(floor(d) / w)
@@ -58,12 +63,12 @@ TEST(Shapes, DiskBallAndRings) {
 }
 
 TEST(Shapes, Checkerboard) {
-  expect_matches<2>(shapes::checkerboard<2>({-4, 1}, {9, 8}, 3), dense_of<2>({-4, 1}, {9, 8}, [](auto p) {
-                      return ((p[0] + 4) / 3 + (p[1] - 1) / 3) % 2 == 0;
-                    }));
-  expect_matches<3>(shapes::checkerboard<3>({0, 0, 0}, {5, 4, 3}, 2), dense_of<3>({0, 0, 0}, {5, 4, 3}, [](auto p) {
-                      return (p[0] / 2 + p[1] / 2 + p[2] / 2) % 2 == 0;
-                    }));
+  expect_matches<2>(shapes::checkerboard<2>({-4, 1}, {9, 8}, 3),
+                    dense_of<2>({-4, 1}, {9, 8},
+                                [](auto p) { return ((p[0] + 4) / 3 + (p[1] - 1) / 3) % 2 == 0; }));
+  expect_matches<3>(shapes::checkerboard<3>({0, 0, 0}, {5, 4, 3}, 2),
+                    dense_of<3>({0, 0, 0}, {5, 4, 3},
+                                [](auto p) { return (p[0] / 2 + p[1] / 2 + p[2] / 2) % 2 == 0; }));
 }
 
 TEST(Shapes, RandomIsDeterministicCanonicalAndNearItsFill) {
@@ -91,7 +96,8 @@ TEST(Shapes, PbmBitmapAsciiAndBinary) {
   const std::string ascii = "P1\n# a comment\n5 3\n1 1 0 0 1\n0 0 0 0 0\n0 1 1 1 0\n";
   const auto s = sx::io::parse_pbm(ascii, "t.pbm").value();
   using K = sx::RowKey<2>;
-  const std::vector<sx::RowInterval<2>> want = {{K{{0}}, {1, 4}}, {K{{2}}, {0, 2}}, {K{{2}}, {4, 5}}};
+  const std::vector<sx::RowInterval<2>> want = {
+      {K{{0}}, {1, 4}}, {K{{2}}, {0, 2}}, {K{{2}}, {4, 5}}};
   EXPECT_EQ(sx::list_intervals(s), want);
   std::string binary = "P4\n5 3\n";
   binary += char(0b11001000);

@@ -32,7 +32,8 @@ TEST(TextFormat, AnyOrderCommentsAndOverlapsMerge) {
   auto records = io::parse_text(text, "t.txt").value();
   const auto s = io::to_set<2>(records, "t.txt").value();
   using K = sx::RowKey<2>;
-  const std::vector<sx::RowInterval<2>> want = {{K{{-1}}, {0, 4}}, {K{{3}}, {0, 7}}, {K{{3}}, {10, 15}}};
+  const std::vector<sx::RowInterval<2>> want = {
+      {K{{-1}}, {0, 4}}, {K{{3}}, {0, 7}}, {K{{3}}, {10, 15}}};
   EXPECT_EQ(sx::list_intervals(s), want);
 }
 
@@ -90,7 +91,8 @@ TEST(TextFormat, Int32LimitsAreAccepted) {
 
 TEST(Pictures, VtkAndPngFilesAreWritten) {
   const auto disk = sx::shapes::disk(0, 0, 30).value();
-  const std::string vtk = temp_path("disk.vtk"), vtk3 = temp_path("ball.vtk"), png = temp_path("disk.png");
+  const std::string vtk = temp_path("disk.vtk"), vtk3 = temp_path("ball.vtk"),
+                    png = temp_path("disk.png");
   ASSERT_TRUE(io::write_vtk(vtk, disk));
   ASSERT_TRUE(io::write_vtk(vtk3, sx::shapes::ball(0, 0, 0, 5).value()));
   std::ifstream in(vtk);
@@ -101,7 +103,8 @@ TEST(Pictures, VtkAndPngFilesAreWritten) {
   EXPECT_NE(content.find("CELLS " + std::to_string(disk.num_intervals)), std::string::npos);
   EXPECT_NE(content.find("CELL_TYPES"), std::string::npos);
 
-  ASSERT_TRUE(io::write_png(png, {{disk, {0, 0, 0}}, {sx::shapes::disk(10, 0, 5).value(), {200, 0, 0}}}));
+  ASSERT_TRUE(
+      io::write_png(png, {{disk, {0, 0, 0}}, {sx::shapes::disk(10, 0, 5).value(), {200, 0, 0}}}));
   std::ifstream pic(png, std::ios::binary);
   char magic[8] = {};
   pic.read(magic, 8);

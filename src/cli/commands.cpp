@@ -36,7 +36,8 @@ Exit codes: 0 ok, 1 bad input, 2 usage. Kokkos options (--kokkos-num-threads=N, 
 )";
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 struct Options {
@@ -63,11 +64,13 @@ std::string parse_options(const std::vector<std::string>& args, Options& o) {
     if (a == "-s") {
       if (!value(v)) return "-s needs NAME=FILE";
       const auto eq = v.find('=');
-      if (eq == std::string::npos || eq == 0 || eq + 1 == v.size()) return "-s needs NAME=FILE, got `" + v + "`";
+      if (eq == std::string::npos || eq == 0 || eq + 1 == v.size())
+        return "-s needs NAME=FILE, got `" + v + "`";
       o.bindings.emplace_back(v.substr(0, eq), v.substr(eq + 1));
     } else if (a == "-o") {
       if (!value(o.output)) return "-o needs a file name";
-      if (!ends_with(o.output, ".txt") && !ends_with(o.output, ".vtk") && !ends_with(o.output, ".png"))
+      if (!ends_with(o.output, ".txt") && !ends_with(o.output, ".vtk") &&
+          !ends_with(o.output, ".png"))
         return "-o: unknown output type `" + o.output + "` (use .txt, .vtk or .png)";
     } else if (a == "--engine") {
       if (!value(o.engine)) return "--engine needs a name";
@@ -81,7 +84,8 @@ std::string parse_options(const std::vector<std::string>& args, Options& o) {
       if (!value(v)) return "--repeat needs a count";
       char* end = nullptr;
       o.repeat = std::strtol(v.c_str(), &end, 10);
-      if (!end || *end || o.repeat < 1 || o.repeat > 1000000) return "--repeat needs a count >= 1, got `" + v + "`";
+      if (!end || *end || o.repeat < 1 || o.repeat > 1000000)
+        return "--repeat needs a count >= 1, got `" + v + "`";
     } else if (a == "-h" || a == "--help") {
       return "help";
     } else if (a.size() > 1 && a[0] == '-') {
@@ -112,7 +116,8 @@ Result<void> write_output(const std::string& path, const IntervalSet<Dim>& set) 
     if constexpr (Dim == 2)
       return io::write_png(path, {io::PngLayer{set, {30, 60, 160}}});
     else
-      return make_error(ErrorCode::invalid_argument, "a PNG picture needs a 2D set; use .vtk for 3D");
+      return make_error(ErrorCode::invalid_argument,
+                        "a PNG picture needs a 2D set; use .vtk for 3D");
   }
   return io::write_text_file(path, set);
 }
@@ -159,10 +164,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   for (long rep = 0; rep < o.repeat; ++rep) {
     const auto t0 = std::chrono::steady_clock::now();
     CountScope scope;
-    result = fused ? eval_fused(prepared.value(), plan.value(), ws) : eval_unfused(prepared.value(), ws);
+    result =
+        fused ? eval_fused(prepared.value(), plan.value(), ws) : eval_unfused(prepared.value(), ws);
     counts = scope.counts();
     Kokkos::fence();  // outside the counted window: only for the wall-clock time
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    ms.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     if (!result) return fail(result.error());
   }
   const AnySet& set = result.value();
@@ -175,7 +182,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   }
   if (o.stats) {
     std::sort(ms.begin(), ms.end());
-    const double median = ms.size() % 2 ? ms[ms.size() / 2] : 0.5 * (ms[ms.size() / 2 - 1] + ms[ms.size() / 2]);
+    const double median =
+        ms.size() % 2 ? ms[ms.size() / 2] : 0.5 * (ms[ms.size() / 2 - 1] + ms[ms.size() / 2]);
     std::visit(
         [&](const auto& s) {
           out << "{\"dim\": " << dim_of(set) << ", \"rows\": " << s.num_rows

@@ -97,16 +97,16 @@ Result<IntervalSet<Dim>> from_csr(const std::vector<RowKey<Dim>>& row_keys,
   if (auto ok = validate(h); !ok) return ok.error();
   std::vector<RowInterval<Dim>> items;
   for (index_t r = 0; r < h.num_rows; ++r)
-    for (index_t j = row_ptr[r]; j < row_ptr[r + 1]; ++j) items.push_back({row_keys[r], intervals[j]});
+    for (index_t j = row_ptr[r]; j < row_ptr[r + 1]; ++j)
+      items.push_back({row_keys[r], intervals[j]});
   return layout(items);
 }
 
-#define SUBSETIX_INSTANTIATE(D)                                                              \
-  template Result<IntervalSet<D>> from_intervals(std::vector<RowInterval<D>>);               \
-  template Result<IntervalSet<D>> from_cells(const std::vector<Point<D>>&);                  \
-  template Result<IntervalSet<D>> from_csr(const std::vector<RowKey<D>>&,                    \
-                                           const std::vector<index_t>&,                      \
-                                           const std::vector<Interval>&);
+#define SUBSETIX_INSTANTIATE(D)                                                \
+  template Result<IntervalSet<D>> from_intervals(std::vector<RowInterval<D>>); \
+  template Result<IntervalSet<D>> from_cells(const std::vector<Point<D>>&);    \
+  template Result<IntervalSet<D>> from_csr(                                    \
+      const std::vector<RowKey<D>>&, const std::vector<index_t>&, const std::vector<Interval>&);
 SUBSETIX_INSTANTIATE(2)
 SUBSETIX_INSTANTIATE(3)
 

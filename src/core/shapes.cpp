@@ -8,7 +8,6 @@
 namespace subsetix::shapes {
 namespace {
 
-
 /// Candidate rows: every row of the box [lo, hi) on the key axes, row-major, in chunks.
 template <int Dim, class Generator>
 struct BoxRows {
@@ -134,7 +133,8 @@ struct RingsRow {
     for (std::int64_t b = last_band; b >= first_band; --b) {
       if (b % 2) continue;
       const std::int64_t lo = min_dx(b);
-      const std::int64_t hi = b + 1 > last_band ? outer : min_of<std::int64_t>(outer, min_dx(b + 1) - 1);
+      const std::int64_t hi =
+          b + 1 > last_band ? outer : min_of<std::int64_t>(outer, min_dx(b + 1) - 1);
       if (lo <= hi) {
         if (lo == 0)
           sink.emit(cx - hi, cx + hi + 1);  // the band crosses the centre column
@@ -145,7 +145,8 @@ struct RingsRow {
     for (std::int64_t b = first_band; b <= last_band; ++b) {
       if (b % 2) continue;
       const std::int64_t lo = min_dx(b);
-      const std::int64_t hi = b + 1 > last_band ? outer : min_of<std::int64_t>(outer, min_dx(b + 1) - 1);
+      const std::int64_t hi =
+          b + 1 > last_band ? outer : min_of<std::int64_t>(outer, min_dx(b + 1) - 1);
       if (lo <= hi && lo > 0) sink.emit(cx + lo, cx + hi + 1);
     }
   }
@@ -175,7 +176,7 @@ template <int Dim>
 struct RandomRow {
   std::int64_t x0, x1;
   std::uint64_t seed;
-  std::uint64_t row_threshold;  // row present when hash < threshold
+  std::uint64_t row_threshold;      // row present when hash < threshold
   std::int64_t run_span, gap_span;  // lengths uniform in [1, span]
   template <class Sink>
   KOKKOS_INLINE_FUNCTION void operator()(const RowKey<Dim>& k, Sink& sink) const {
@@ -201,8 +202,8 @@ Result<IntervalSet<Dim>> box(const Point<Dim>& lo, const Point<Dim>& hi) {
 
 Result<IntervalSet<2>> disk(coord_t cx, coord_t cy, coord_t r) {
   if (r < 0) return make_error(ErrorCode::invalid_argument, "disk: radius ", r, " is negative");
-  const std::int64_t ext[] = {std::int64_t(cx) - r, std::int64_t(cx) + r + 1,
-                              std::int64_t(cy) - r, std::int64_t(cy) + r + 1};
+  const std::int64_t ext[] = {std::int64_t(cx) - r, std::int64_t(cx) + r + 1, std::int64_t(cy) - r,
+                              std::int64_t(cy) + r + 1};
   for (auto v : ext)
     if (!fits_coord(v))
       return make_error(ErrorCode::coordinate_overflow, "disk: extent ", v, " leaves int32");
@@ -229,8 +230,8 @@ Result<IntervalSet<2>> rings(coord_t cx, coord_t cy, coord_t r, coord_t width) {
   if (r < 0 || width <= 0)
     return make_error(ErrorCode::invalid_argument, "rings: radius ", r, " and width ", width,
                       " must be >= 0 and > 0");
-  const std::int64_t ext[] = {std::int64_t(cx) - r, std::int64_t(cx) + r + 1,
-                              std::int64_t(cy) - r, std::int64_t(cy) + r + 1};
+  const std::int64_t ext[] = {std::int64_t(cx) - r, std::int64_t(cx) + r + 1, std::int64_t(cy) - r,
+                              std::int64_t(cy) + r + 1};
   for (auto v : ext)
     if (!fits_coord(v))
       return make_error(ErrorCode::coordinate_overflow, "rings: extent ", v, " leaves int32");
@@ -260,8 +261,8 @@ Result<IntervalSet<Dim>> random(const Point<Dim>& lo, const Point<Dim>& hi,
   row.x0 = lo[0];
   row.x1 = hi[0];
   row.seed = mix(o.seed);
-  row.row_threshold = o.row_probability >= 1 ? ~0ull
-                                             : std::uint64_t(o.row_probability * 18446744073709551615.0);
+  row.row_threshold =
+      o.row_probability >= 1 ? ~0ull : std::uint64_t(o.row_probability * 18446744073709551615.0);
   // Uniform lengths in [1, span] have mean (span + 1) / 2.
   const double mean_gap = std::max(1.0, o.mean_run * (1 - o.fill) / o.fill);
   row.run_span = std::max<std::int64_t>(1, std::llround(2 * o.mean_run - 1));
@@ -269,9 +270,9 @@ Result<IntervalSet<Dim>> random(const Point<Dim>& lo, const Point<Dim>& hi,
   return generate<Dim>(row, lo, hi, "random");
 }
 
-#define SUBSETIX_INSTANTIATE(D)                                                               \
-  template Result<IntervalSet<D>> box(const Point<D>&, const Point<D>&);                      \
-  template Result<IntervalSet<D>> checkerboard(const Point<D>&, const Point<D>&, coord_t);    \
+#define SUBSETIX_INSTANTIATE(D)                                                            \
+  template Result<IntervalSet<D>> box(const Point<D>&, const Point<D>&);                   \
+  template Result<IntervalSet<D>> checkerboard(const Point<D>&, const Point<D>&, coord_t); \
   template Result<IntervalSet<D>> random(const Point<D>&, const Point<D>&, const RandomOptions&);
 SUBSETIX_INSTANTIATE(2)
 SUBSETIX_INSTANTIATE(3)

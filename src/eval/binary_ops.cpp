@@ -15,10 +15,14 @@ enum class Binary : std::uint64_t {
 
 const char* name_of(Binary op) {
   switch (op) {
-    case Binary::union_op: return "union";
-    case Binary::intersection: return "intersection";
-    case Binary::difference: return "difference";
-    case Binary::symmetric_difference: return "symmetric_difference";
+    case Binary::union_op:
+      return "union";
+    case Binary::intersection:
+      return "intersection";
+    case Binary::difference:
+      return "difference";
+    case Binary::symmetric_difference:
+      return "symmetric_difference";
   }
   return "?";
 }
@@ -34,7 +38,9 @@ Result<IntervalSet<Dim>> binary(const IntervalSet<Dim>& a, const IntervalSet<Dim
     case Binary::intersection:
       in.add_candidates(detail::CandidateList<Dim>::of(a.num_rows <= b.num_rows ? a : b));
       break;
-    case Binary::difference: in.add_candidates(detail::CandidateList<Dim>::of(a)); break;
+    case Binary::difference:
+      in.add_candidates(detail::CandidateList<Dim>::of(a));
+      break;
     default:
       in.add_candidates(detail::CandidateList<Dim>::of(a));
       in.add_candidates(detail::CandidateList<Dim>::of(b));
@@ -45,15 +51,18 @@ Result<IntervalSet<Dim>> binary(const IntervalSet<Dim>& a, const IntervalSet<Dim
 }  // namespace
 
 template <int Dim>
-Result<IntervalSet<Dim>> set_union(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b, Workspace& ws) {
+Result<IntervalSet<Dim>> set_union(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b,
+                                   Workspace& ws) {
   return binary(a, b, Binary::union_op, ws);
 }
 template <int Dim>
-Result<IntervalSet<Dim>> set_intersection(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b, Workspace& ws) {
+Result<IntervalSet<Dim>> set_intersection(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b,
+                                          Workspace& ws) {
   return binary(a, b, Binary::intersection, ws);
 }
 template <int Dim>
-Result<IntervalSet<Dim>> set_difference(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b, Workspace& ws) {
+Result<IntervalSet<Dim>> set_difference(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b,
+                                        Workspace& ws) {
   return binary(a, b, Binary::difference, ws);
 }
 template <int Dim>
@@ -62,11 +71,14 @@ Result<IntervalSet<Dim>> set_symmetric_difference(const IntervalSet<Dim>& a,
   return binary(a, b, Binary::symmetric_difference, ws);
 }
 
-#define SUBSETIX_INSTANTIATE(D)                                                              \
-  template Result<IntervalSet<D>> set_union(const IntervalSet<D>&, const IntervalSet<D>&, Workspace&);    \
-  template Result<IntervalSet<D>> set_intersection(const IntervalSet<D>&, const IntervalSet<D>&, Workspace&); \
-  template Result<IntervalSet<D>> set_difference(const IntervalSet<D>&, const IntervalSet<D>&, Workspace&); \
-  template Result<IntervalSet<D>> set_symmetric_difference(const IntervalSet<D>&,            \
+#define SUBSETIX_INSTANTIATE(D)                                                                  \
+  template Result<IntervalSet<D>> set_union(const IntervalSet<D>&, const IntervalSet<D>&,        \
+                                            Workspace&);                                         \
+  template Result<IntervalSet<D>> set_intersection(const IntervalSet<D>&, const IntervalSet<D>&, \
+                                                   Workspace&);                                  \
+  template Result<IntervalSet<D>> set_difference(const IntervalSet<D>&, const IntervalSet<D>&,   \
+                                                 Workspace&);                                    \
+  template Result<IntervalSet<D>> set_symmetric_difference(const IntervalSet<D>&,                \
                                                            const IntervalSet<D>&, Workspace&);
 SUBSETIX_INSTANTIATE(2)
 SUBSETIX_INSTANTIATE(3)

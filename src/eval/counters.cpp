@@ -10,7 +10,8 @@
 namespace subsetix {
 namespace {
 
-std::atomic<std::uint64_t> kernels{0}, library_kernels{0}, fences{0}, deep_copies{0}, allocations{0}, bytes{0};
+std::atomic<std::uint64_t> kernels{0}, library_kernels{0}, fences{0}, deep_copies{0},
+    allocations{0}, bytes{0};
 std::atomic<std::uint64_t> next_id{1};
 std::atomic<bool> installed{false};
 
@@ -70,7 +71,8 @@ void install_kokkos_counters() {
 }
 
 KokkosCounts kokkos_counts() {
-  return {kernels.load(), library_kernels.load(), fences.load(), deep_copies.load(), allocations.load(), bytes.load()};
+  return {kernels.load(),     library_kernels.load(), fences.load(),
+          deep_copies.load(), allocations.load(),     bytes.load()};
 }
 
 }  // namespace subsetix

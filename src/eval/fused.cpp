@@ -60,12 +60,15 @@ class Executor {
  public:
   Executor(const plan::Plan& p, Workspace& ws) : plan_(p), ws_(ws) {}
 
-  Result<IntervalSet<Dim>> run(const std::vector<IntervalSet<Dim>>& inputs, IntervalSet<Dim>* into) {
+  Result<IntervalSet<Dim>> run(const std::vector<IntervalSet<Dim>>& inputs,
+                               IntervalSet<Dim>* into) {
     if (int(inputs.size()) != plan_.inputs)
       return make_error(ErrorCode::invalid_argument, "fused: the plan takes ", plan_.inputs,
                         " inputs, got ", inputs.size());
     if (plan_.result < plan_.inputs) {
-      if (into) return make_error(ErrorCode::invalid_argument, "fused: eval_into needs a plan ending in a stage");
+      if (into)
+        return make_error(ErrorCode::invalid_argument,
+                          "fused: eval_into needs a plan ending in a stage");
       return inputs[std::size_t(plan_.result)];
     }
     ProfilingRegion region("fused");
@@ -85,12 +88,16 @@ class Executor {
       std::int64_t capacity_rows = stage.rows_bound, capacity_intervals = stage.intervals_bound;
       if (last && into) {
         if (stage.kind != plan::Stage::sweep && stage.kind != plan::Stage::coarsen)
-          return make_error(ErrorCode::invalid_argument, "fused: eval_into needs a plan ending in a sweep");
+          return make_error(ErrorCode::invalid_argument,
+                            "fused: eval_into needs a plan ending in a sweep");
         out = OutputArrays<Dim>::of(*into);
-        capacity_rows = std::int64_t(std::min(into->row_keys.extent(0), into->row_ptr.extent(0) - 1));
-        capacity_intervals = std::int64_t(std::min(into->intervals.extent(0), into->cell_offsets.extent(0) - 1));
+        capacity_rows =
+            std::int64_t(std::min(into->row_keys.extent(0), into->row_ptr.extent(0) - 1));
+        capacity_intervals =
+            std::int64_t(std::min(into->intervals.extent(0), into->cell_offsets.extent(0) - 1));
       } else if (last) {
-        auto allocated = IntervalSet<Dim>::allocate(index_t(stage.rows_bound), index_t(stage.intervals_bound), label);
+        auto allocated = IntervalSet<Dim>::allocate(index_t(stage.rows_bound),
+                                                    index_t(stage.intervals_bound), label);
         if (!allocated) return allocated.error();
         result = std::move(allocated).value();
         out = OutputArrays<Dim>::of(result);
@@ -117,7 +124,8 @@ class Executor {
       result.row_keys = Kokkos::subview(result.row_keys, std::make_pair(0, result.num_rows));
       result.row_ptr = Kokkos::subview(result.row_ptr, std::make_pair(0, result.num_rows + 1));
       result.intervals = Kokkos::subview(result.intervals, std::make_pair(0, result.num_intervals));
-      result.cell_offsets = Kokkos::subview(result.cell_offsets, std::make_pair(0, result.num_intervals + 1));
+      result.cell_offsets =
+          Kokkos::subview(result.cell_offsets, std::make_pair(0, result.num_intervals + 1));
     }
     return result;
   }
@@ -132,7 +140,8 @@ class Executor {
     auto keys = ws_.take<RowKey<Dim>>(std::size_t(stage.rows_bound), label + ".row_keys");
     auto row_ptr = ws_.take<index_t>(std::size_t(stage.rows_bound) + 1, label + ".row_ptr");
     auto intervals = ws_.take<Interval>(std::size_t(stage.intervals_bound), label + ".intervals");
-    auto cells = ws_.take<cell_count_t>(std::size_t(stage.intervals_bound) + 1, label + ".cell_offsets");
+    auto cells =
+        ws_.take<cell_count_t>(std::size_t(stage.intervals_bound) + 1, label + ".cell_offsets");
     if (!keys) return keys.error();
     if (!row_ptr) return row_ptr.error();
     if (!intervals) return intervals.error();
@@ -143,8 +152,8 @@ class Executor {
 
   template <int KMAX, class Predicate>
   Result<void> sweep(const StageInputs<Dim, KMAX>& in, const Predicate& predicate, int s,
-                     const OutputArrays<Dim>& out, std::int64_t cap_rows, std::int64_t cap_intervals,
-                     const std::string& label) {
+                     const OutputArrays<Dim>& out, std::int64_t cap_rows,
+                     std::int64_t cap_intervals, const std::string& label) {
     SweepRows<Dim, KMAX, Predicate> rows{in, predicate, status_};
     const index_t chunks = rows.chunks() > 0 ? rows.chunks() : 1;  // chunk 0 writes the sentinels
     auto offsets = ws_.take<RowCounts>(std::size_t(chunks) + 1, label + ".offsets");
@@ -179,40 +188,54 @@ class Executor {
     return in;
   }
 
-  Result<void> launch(const plan::Stage& stage, int s, const OutputArrays<Dim>& out, std::int64_t cap_rows,
-                      std::int64_t cap_intervals, const std::string& label) {
+  Result<void> launch(const plan::Stage& stage, int s, const OutputArrays<Dim>& out,
+                      std::int64_t cap_rows, std::int64_t cap_intervals, const std::string& label) {
     switch (stage.kind) {
       case plan::Stage::sweep: {
         const std::size_t k = stage.taps.size();
         if (k <= 6) {
           const TruthTable64 table{stage.table};
-          if (k <= 2) return sweep(sweep_inputs<2>(stage), table, s, out, cap_rows, cap_intervals, label);
-          if (k <= std::size_t(few_taps)) return sweep(sweep_inputs<few_taps>(stage), table, s, out, cap_rows, cap_intervals, label);
+          if (k <= 2)
+            return sweep(sweep_inputs<2>(stage), table, s, out, cap_rows, cap_intervals, label);
+          if (k <= std::size_t(few_taps))
+            return sweep(sweep_inputs<few_taps>(stage), table, s, out, cap_rows, cap_intervals,
+                         label);
           return sweep(sweep_inputs<8>(stage), table, s, out, cap_rows, cap_intervals, label);
         }
         ProgramPredicate program;
         program.length = int(stage.program.size());
         for (std::size_t i = 0; i < stage.program.size(); ++i) program.steps[i] = stage.program[i];
-        if (k <= 8) return sweep(sweep_inputs<8>(stage), program, s, out, cap_rows, cap_intervals, label);
-        return sweep(sweep_inputs<max_taps>(stage), program, s, out, cap_rows, cap_intervals, label);
+        if (k <= 8)
+          return sweep(sweep_inputs<8>(stage), program, s, out, cap_rows, cap_intervals, label);
+        return sweep(sweep_inputs<max_taps>(stage), program, s, out, cap_rows, cap_intervals,
+                     label);
       }
       case plan::Stage::refine: {
         const SourceArrays<Dim>& src = sources_[std::size_t(stage.source)];
-        const RefineRows<Dim> map{src.arrays.row_keys, src.arrays.row_ptr, src.arrays.intervals,
-                                  src.arrays.cell_offsets, src.rows_bound, src.totals, out, status_,
+        const RefineRows<Dim> map{src.arrays.row_keys,
+                                  src.arrays.row_ptr,
+                                  src.arrays.intervals,
+                                  src.arrays.cell_offsets,
+                                  src.rows_bound,
+                                  src.totals,
+                                  out,
+                                  status_,
                                   totals_slot(s)};
-        Kokkos::parallel_for(label + "/refine", Kokkos::RangePolicy<ExecSpace>(0, src.rows_bound + 1), map);
+        Kokkos::parallel_for(label + "/refine",
+                             Kokkos::RangePolicy<ExecSpace>(0, src.rows_bound + 1), map);
         return boost::outcome_v2::success();
       }
       case plan::Stage::coarsen: {
         constexpr int classes = 1 << (Dim - 1);
         const SourceArrays<Dim>& src = sources_[std::size_t(stage.source)];
-        auto lists = ws_.take<RowKey<Dim>>(std::size_t(src.rows_bound) * classes + 1, label + ".parity_lists");
+        auto lists = ws_.take<RowKey<Dim>>(std::size_t(src.rows_bound) * classes + 1,
+                                           label + ".parity_lists");
         if (!lists) return lists.error();
         std::int64_t* sizes = status_.data() + totals_slot(s) + 3;  // the stage's spare slots
-        parity_partition<Dim>(src.arrays.row_keys, src.rows_bound, src.totals, lists.value().data(), sizes, label);
-        return sweep(coarsen_inputs<Dim, few_taps>(src.tap(), lists.value().data(), sizes), AnyOf{}, s, out,
-                     cap_rows, cap_intervals, label);
+        parity_partition<Dim>(src.arrays.row_keys, src.rows_bound, src.totals, lists.value().data(),
+                              sizes, label);
+        return sweep(coarsen_inputs<Dim, few_taps>(src.tap(), lists.value().data(), sizes), AnyOf{},
+                     s, out, cap_rows, cap_intervals, label);
       }
     }
     return boost::outcome_v2::success();
@@ -222,8 +245,8 @@ class Executor {
 }  // namespace
 
 template <int Dim>
-Result<IntervalSet<Dim>> run_plan(const plan::Plan& plan, const std::vector<IntervalSet<Dim>>& inputs,
-                                  Workspace& ws) {
+Result<IntervalSet<Dim>> run_plan(const plan::Plan& plan,
+                                  const std::vector<IntervalSet<Dim>>& inputs, Workspace& ws) {
   return Executor<Dim>(plan, ws).run(inputs, nullptr);
 }
 
@@ -237,9 +260,13 @@ Result<void> run_plan_into(const plan::Plan& plan, const std::vector<IntervalSet
   return boost::outcome_v2::success();
 }
 
-template Result<IntervalSet<2>> run_plan(const plan::Plan&, const std::vector<IntervalSet<2>>&, Workspace&);
-template Result<IntervalSet<3>> run_plan(const plan::Plan&, const std::vector<IntervalSet<3>>&, Workspace&);
-template Result<void> run_plan_into(const plan::Plan&, const std::vector<IntervalSet<2>>&, IntervalSet<2>&, Workspace&);
-template Result<void> run_plan_into(const plan::Plan&, const std::vector<IntervalSet<3>>&, IntervalSet<3>&, Workspace&);
+template Result<IntervalSet<2>> run_plan(const plan::Plan&, const std::vector<IntervalSet<2>>&,
+                                         Workspace&);
+template Result<IntervalSet<3>> run_plan(const plan::Plan&, const std::vector<IntervalSet<3>>&,
+                                         Workspace&);
+template Result<void> run_plan_into(const plan::Plan&, const std::vector<IntervalSet<2>>&,
+                                    IntervalSet<2>&, Workspace&);
+template Result<void> run_plan_into(const plan::Plan&, const std::vector<IntervalSet<3>>&,
+                                    IntervalSet<3>&, Workspace&);
 
 }  // namespace subsetix

@@ -28,9 +28,15 @@ Result<IntervalSet<Dim>> refine(const IntervalSet<Dim>& a, Workspace& ws) {
   out.num_cells = a.num_cells << Dim;
   auto made = detail::make_status(ws, label);
   if (!made) return made.error();
-  const detail::RefineRows<Dim> map{a.row_keys.data(), a.row_ptr.data(), a.intervals.data(),
-                                    a.cell_offsets.data(), a.num_rows, nullptr,
-                                    detail::OutputArrays<Dim>::of(out), made.value(), -1};
+  const detail::RefineRows<Dim> map{a.row_keys.data(),
+                                    a.row_ptr.data(),
+                                    a.intervals.data(),
+                                    a.cell_offsets.data(),
+                                    a.num_rows,
+                                    nullptr,
+                                    detail::OutputArrays<Dim>::of(out),
+                                    made.value(),
+                                    -1};
   Kokkos::parallel_for(label + "/map", Kokkos::RangePolicy<ExecSpace>(0, a.num_rows + 1), map);
   auto checked = detail::read_status(made.value(), ws, Dim, "refine");
   if (!checked) return checked.error();
@@ -49,9 +55,10 @@ Result<IntervalSet<Dim>> coarsen(const IntervalSet<Dim>& a, Workspace& ws) {
   auto sizes = ws.take<std::int64_t>(classes, label + ".parity_sizes");
   if (!lists) return lists.error();
   if (!sizes) return sizes.error();
-  detail::parity_partition<Dim>(a.row_keys.data(), n, nullptr, lists.value().data(), sizes.value().data(), label);
-  const auto stage = detail::coarsen_inputs<Dim, detail::few_taps>(detail::Tap<Dim>::of(a), lists.value().data(),
-                                                                    sizes.value().data());
+  detail::parity_partition<Dim>(a.row_keys.data(), n, nullptr, lists.value().data(),
+                                sizes.value().data(), label);
+  const auto stage = detail::coarsen_inputs<Dim, detail::few_taps>(
+      detail::Tap<Dim>::of(a), lists.value().data(), sizes.value().data());
   return detail::run_stage(stage, detail::AnyOf{}, ws, "coarsen");
 }
 

@@ -47,8 +47,8 @@ Result<IntervalSet<Dim>> morph_pass(const IntervalSet<Dim>& in, int slot,
 }
 
 template <int Dim>
-Result<IntervalSet<Dim>> morphology(const IntervalSet<Dim>& a, const Point<Dim>& radii,
-                                    bool dilate, Workspace& ws) {
+Result<IntervalSet<Dim>> morphology(const IntervalSet<Dim>& a, const Point<Dim>& radii, bool dilate,
+                                    Workspace& ws) {
   for (int d = 0; d < Dim; ++d)
     if (radii[d] < 0)
       return make_error(ErrorCode::invalid_argument, dilate ? "expand" : "shrink", ": radius ",

@@ -84,12 +84,24 @@ std::string to_string(const Expr& e, int node) {
       s = "in";
       s += std::to_string(n.input);
       break;
-    case Op::union_op: binary(" | "); break;
-    case Op::intersection: binary(" & "); break;
-    case Op::difference: binary(" - "); break;
-    case Op::symmetric_difference: binary(" ^ "); break;
+    case Op::union_op:
+      binary(" | ");
+      break;
+    case Op::intersection:
+      binary(" & ");
+      break;
+    case Op::difference:
+      binary(" - ");
+      break;
+    case Op::symmetric_difference:
+      binary(" ^ ");
+      break;
     default: {
-      s += n.op == Op::expand ? "expand(" : n.op == Op::shrink ? "shrink(" : n.op == Op::translate ? "translate(" : n.op == Op::refine ? "refine(" : "coarsen(";
+      s += n.op == Op::expand      ? "expand("
+           : n.op == Op::shrink    ? "shrink("
+           : n.op == Op::translate ? "translate("
+           : n.op == Op::refine    ? "refine("
+                                   : "coarsen(";
       s += to_string(e, n.a);
       if (n.op == Op::expand || n.op == Op::shrink || n.op == Op::translate) args(e.dim);
       s += ')';

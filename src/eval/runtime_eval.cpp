@@ -1,6 +1,6 @@
 // The runtime front end: parsed strings to the IR, and both engines over it.
-#include "subsetix/core/shapes.hpp"
 #include "passes/lower.hpp"
+#include "subsetix/core/shapes.hpp"
 #include "subsetix/eval/fused.hpp"
 #include "subsetix/eval/runtime.hpp"
 #include "subsetix/eval/unfused.hpp"
@@ -25,9 +25,11 @@ Result<AnySet> build_shape(const expr::Node& n) {
     case NodeKind::box:
       if (n.dim == 2) return wrap(shapes::box<2>(point_of<2>(n.args), point_of<2>(n.args, 2)));
       return wrap(shapes::box<3>(point_of<3>(n.args), point_of<3>(n.args, 3)));
-    case NodeKind::disk: return wrap(shapes::disk(coord_t(n.args[0]), coord_t(n.args[1]), coord_t(n.args[2])));
+    case NodeKind::disk:
+      return wrap(shapes::disk(coord_t(n.args[0]), coord_t(n.args[1]), coord_t(n.args[2])));
     default:
-      return wrap(shapes::ball(coord_t(n.args[0]), coord_t(n.args[1]), coord_t(n.args[2]), coord_t(n.args[3])));
+      return wrap(shapes::ball(coord_t(n.args[0]), coord_t(n.args[1]), coord_t(n.args[2]),
+                               coord_t(n.args[3])));
   }
 }
 
@@ -39,16 +41,26 @@ Result<IntervalSet<Dim>> eval_node(const ir::Node& n, const std::vector<Interval
   Point<Dim> p{};
   for (int d = 0; d < Dim; ++d) p[d] = coord_t(n.args[std::size_t(d)]);
   switch (n.op) {
-    case ir::Op::input: return std::get<IntervalSet<Dim>>(inputs[std::size_t(n.input)]);
-    case ir::Op::union_op: return unfused::set_union(a, b, ws);
-    case ir::Op::intersection: return unfused::set_intersection(a, b, ws);
-    case ir::Op::difference: return unfused::set_difference(a, b, ws);
-    case ir::Op::symmetric_difference: return unfused::set_symmetric_difference(a, b, ws);
-    case ir::Op::expand: return unfused::expand(a, p, ws);
-    case ir::Op::shrink: return unfused::shrink(a, p, ws);
-    case ir::Op::translate: return unfused::translate(a, p, ws);
-    case ir::Op::refine: return unfused::refine(a, ws);
-    case ir::Op::coarsen: return unfused::coarsen(a, ws);
+    case ir::Op::input:
+      return std::get<IntervalSet<Dim>>(inputs[std::size_t(n.input)]);
+    case ir::Op::union_op:
+      return unfused::set_union(a, b, ws);
+    case ir::Op::intersection:
+      return unfused::set_intersection(a, b, ws);
+    case ir::Op::difference:
+      return unfused::set_difference(a, b, ws);
+    case ir::Op::symmetric_difference:
+      return unfused::set_symmetric_difference(a, b, ws);
+    case ir::Op::expand:
+      return unfused::expand(a, p, ws);
+    case ir::Op::shrink:
+      return unfused::shrink(a, p, ws);
+    case ir::Op::translate:
+      return unfused::translate(a, p, ws);
+    case ir::Op::refine:
+      return unfused::refine(a, ws);
+    case ir::Op::coarsen:
+      return unfused::coarsen(a, ws);
   }
   return make_error(ErrorCode::bad_expression, "unknown operation");
 }
@@ -91,7 +103,8 @@ Result<Prepared> prepare(const expr::Expression& parsed, const NamedSets& names)
         if (it == input_of_name.end()) {
           const AnySet* s = names.find(n.name);
           if (!s || dim_of(*s) != n.dim)
-            return make_error(ErrorCode::bad_expression, "set `", n.name, "` is not bound to a ", n.dim, "D set");
+            return make_error(ErrorCode::bad_expression, "set `", n.name, "` is not bound to a ",
+                              n.dim, "D set");
           it = input_of_name.emplace(n.name, int(out.inputs.size())).first;
           out.inputs.push_back(*s);
         }
@@ -109,10 +122,14 @@ Result<Prepared> prepare(const expr::Expression& parsed, const NamedSets& names)
       }
       default: {
         static const std::map<NodeKind, ir::Op> ops = {
-            {NodeKind::union_op, ir::Op::union_op}, {NodeKind::intersection, ir::Op::intersection},
-            {NodeKind::difference, ir::Op::difference}, {NodeKind::symmetric_difference, ir::Op::symmetric_difference},
-            {NodeKind::expand, ir::Op::expand}, {NodeKind::shrink, ir::Op::shrink},
-            {NodeKind::translate, ir::Op::translate}, {NodeKind::refine, ir::Op::refine},
+            {NodeKind::union_op, ir::Op::union_op},
+            {NodeKind::intersection, ir::Op::intersection},
+            {NodeKind::difference, ir::Op::difference},
+            {NodeKind::symmetric_difference, ir::Op::symmetric_difference},
+            {NodeKind::expand, ir::Op::expand},
+            {NodeKind::shrink, ir::Op::shrink},
+            {NodeKind::translate, ir::Op::translate},
+            {NodeKind::refine, ir::Op::refine},
             {NodeKind::coarsen, ir::Op::coarsen}};
         node.op = ops.at(n.kind);
         node.a = node_of[std::size_t(n.lhs)];

@@ -8,15 +8,17 @@ Result<StatusView> make_status(Workspace& ws, const std::string& label, int slot
   auto status = ws.take<std::int64_t>(std::size_t(slots), label + ".status");
   if (!status) return status.error();
   const StatusView s = status.value();
-  Kokkos::parallel_for(label + "/init", Kokkos::RangePolicy<ExecSpace>(0, slots),
-                       KOKKOS_LAMBDA(const int i) { s(i) = 0; });
+  Kokkos::parallel_for(
+      label + "/init", Kokkos::RangePolicy<ExecSpace>(0, slots),
+      KOKKOS_LAMBDA(const int i) { s(i) = 0; });
   return s;
 }
 
 Result<HostStatus> read_status(const StatusView& status, Workspace& ws, int dim,
                                const std::string& operation) {
   const int slots = int(status.extent(0));
-  const HostStatus host = Kokkos::subview(ws.host_buffer(std::size_t(slots)), std::make_pair(0, slots));
+  const HostStatus host =
+      Kokkos::subview(ws.host_buffer(std::size_t(slots)), std::make_pair(0, slots));
   Kokkos::deep_copy(host, status);
   if (host(slot_error) == device_capacity_exceeded)
     return make_error(ErrorCode::capacity_exceeded, operation, ": the output holds too few ",
@@ -26,8 +28,8 @@ Result<HostStatus> read_status(const StatusView& status, Workspace& ws, int dim,
     // axis 0 = x, 1 = y, 2 = z
     const char* axis = host(slot_error_axis) == 0 ? "x" : host(slot_error_axis) == 1 ? "y" : "z";
     return make_error(ErrorCode::coordinate_overflow, operation, ": a result coordinate on axis ",
-                      axis, " (", host(slot_error_value), ") leaves the int32 range of a ",
-                      dim, "D set");
+                      axis, " (", host(slot_error_value), ") leaves the int32 range of a ", dim,
+                      "D set");
   }
   return host;
 }

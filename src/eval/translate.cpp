@@ -6,7 +6,8 @@
 namespace subsetix::unfused {
 
 template <int Dim>
-Result<IntervalSet<Dim>> translate(const IntervalSet<Dim>& a, const Point<Dim>& offset, Workspace& ws) {
+Result<IntervalSet<Dim>> translate(const IntervalSet<Dim>& a, const Point<Dim>& offset,
+                                   Workspace& ws) {
   bool moves_rows = false;
   for (int d = 1; d < Dim; ++d) moves_rows |= offset[d] != 0;
   const bool moves_x = offset[0] != 0;
@@ -19,7 +20,8 @@ Result<IntervalSet<Dim>> translate(const IntervalSet<Dim>& a, const Point<Dim>& 
   if (!made) return made.error();
   const detail::StatusView status = made.value();
   // One block for the moved arrays; row_ptr and cell_offsets stay shared with the input.
-  auto moved = IntervalSet<Dim>::allocate(moves_rows ? a.num_rows : 0, moves_x ? a.num_intervals : 0, label);
+  auto moved =
+      IntervalSet<Dim>::allocate(moves_rows ? a.num_rows : 0, moves_x ? a.num_intervals : 0, label);
   if (!moved) return moved.error();
   IntervalSet<Dim> out = a;
   const auto in_keys = a.row_keys;
@@ -45,7 +47,8 @@ Result<IntervalSet<Dim>> translate(const IntervalSet<Dim>& a, const Point<Dim>& 
         }
         if (i < count) {
           const std::int64_t b = in_intervals(i).begin + dx, e = in_intervals(i).end + dx;
-          if (!fits_coord(b) || !fits_coord(e)) detail::raise_overflow(status, 0, fits_coord(b) ? e : b);
+          if (!fits_coord(b) || !fits_coord(e))
+            detail::raise_overflow(status, 0, fits_coord(b) ? e : b);
           intervals(i) = Interval{coord_t(b), coord_t(e)};
         }
       });
@@ -54,8 +57,9 @@ Result<IntervalSet<Dim>> translate(const IntervalSet<Dim>& a, const Point<Dim>& 
   out.row_keys = keys;
   out.intervals = intervals;
   // Keep both the input's arrays and the moved ones alive.
-  out.storage = std::make_shared<std::pair<std::shared_ptr<const void>, std::shared_ptr<const void>>>(
-      a.storage, moved.value().storage);
+  out.storage =
+      std::make_shared<std::pair<std::shared_ptr<const void>, std::shared_ptr<const void>>>(
+          a.storage, moved.value().storage);
   return out;
 }
 

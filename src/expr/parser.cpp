@@ -9,19 +9,32 @@ namespace subsetix::expr {
 
 const char* to_string(NodeKind kind) {
   switch (kind) {
-    case NodeKind::set_name: return "name";
-    case NodeKind::box: return "box";
-    case NodeKind::disk: return "disk";
-    case NodeKind::ball: return "ball";
-    case NodeKind::union_op: return "|";
-    case NodeKind::intersection: return "&";
-    case NodeKind::difference: return "-";
-    case NodeKind::symmetric_difference: return "^";
-    case NodeKind::expand: return "expand";
-    case NodeKind::shrink: return "shrink";
-    case NodeKind::translate: return "translate";
-    case NodeKind::refine: return "refine";
-    case NodeKind::coarsen: return "coarsen";
+    case NodeKind::set_name:
+      return "name";
+    case NodeKind::box:
+      return "box";
+    case NodeKind::disk:
+      return "disk";
+    case NodeKind::ball:
+      return "ball";
+    case NodeKind::union_op:
+      return "|";
+    case NodeKind::intersection:
+      return "&";
+    case NodeKind::difference:
+      return "-";
+    case NodeKind::symmetric_difference:
+      return "^";
+    case NodeKind::expand:
+      return "expand";
+    case NodeKind::shrink:
+      return "shrink";
+    case NodeKind::translate:
+      return "translate";
+    case NodeKind::refine:
+      return "refine";
+    case NodeKind::coarsen:
+      return "coarsen";
   }
   return "?";
 }
@@ -284,7 +297,9 @@ std::string to_string(const Expression& e, int node) {
     }
   };
   switch (n.kind) {
-    case NodeKind::set_name: s = n.name; break;
+    case NodeKind::set_name:
+      s = n.name;
+      break;
     case NodeKind::box:
     case NodeKind::disk:
     case NodeKind::ball:

@@ -49,9 +49,9 @@ Result<IntervalSet<2>> parse_pbm(std::string_view s, const std::string& source) 
     for (std::int64_t row = 0; row < height; ++row) {
       std::int64_t run = -1;
       for (std::int64_t col = 0; col <= width; ++col) {
-        const bool black = col < width && (static_cast<unsigned char>(
-                                              s[pos + row * stride + col / 8]) >>
-                                          (7 - col % 8)) & 1;
+        const bool black =
+            col < width &&
+            (static_cast<unsigned char>(s[pos + row * stride + col / 8]) >> (7 - col % 8)) & 1;
         if (black && run < 0) run = col;
         if (!black && run >= 0) add_run(row, run, col), run = -1;
       }
@@ -62,7 +62,8 @@ Result<IntervalSet<2>> parse_pbm(std::string_view s, const std::string& source) 
       for (std::int64_t col = 0; col <= width; ++col) {
         bool black = false;
         if (col < width) {
-          while (pos < s.size() && (std::isspace(static_cast<unsigned char>(s[pos])) || s[pos] == '#')) {
+          while (pos < s.size() &&
+                 (std::isspace(static_cast<unsigned char>(s[pos])) || s[pos] == '#')) {
             if (s[pos] == '#')
               while (pos < s.size() && s[pos] != '\n') ++pos;
             else

@@ -5,8 +5,8 @@ namespace subsetix::io {
 template <int Dim>
 Result<IntervalSet<Dim>> to_set(const TextRecords& records, const std::string& source) {
   if (records.dim != Dim)
-    return make_error(ErrorCode::dimension_mismatch, source, ": a ", records.dim,
-                      "D set where a ", Dim, "D set is expected");
+    return make_error(ErrorCode::dimension_mismatch, source, ": a ", records.dim, "D set where a ",
+                      Dim, "D set is expected");
   std::vector<RowInterval<Dim>> items;
   items.reserve(records.records.size());
   for (const auto& r : records.records) {

@@ -41,7 +41,8 @@ Result<TextRecords> parse_text(std::string_view content, std::string_view source
     std::string_view line = content.substr(pos, eol - pos);
     pos = eol + 1;
     ++line_no;
-    if (const auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    if (const auto hash = line.find('#'); hash != std::string_view::npos)
+      line = line.substr(0, hash);
     line = trim(line);
     if (line.empty()) {
       if (eol == content.size()) break;
@@ -71,16 +72,15 @@ Result<TextRecords> parse_text(std::string_view content, std::string_view source
         const char* b = w.data();
         if (!w.empty() && w[0] == '+') ++b;
         const auto [p, ec] = std::from_chars(b, w.data() + w.size(), v);
-        if (ec == std::errc::result_out_of_range || (ec == std::errc() && !fits_coord(v) &&
-                                                     p == w.data() + w.size()))
+        if (ec == std::errc::result_out_of_range ||
+            (ec == std::errc() && !fits_coord(v) && p == w.data() + w.size()))
           return fail("value `", std::string(w), "` is outside the int32 range");
         if (ec != std::errc() || p != w.data() + w.size())
           return fail("`", std::string(w), "` is not an integer");
         rec[i] = coord_t(v);
       }
       const coord_t x0 = rec[expected - 2], x1 = rec[expected - 1];
-      if (x0 >= x1)
-        return fail("empty or inverted interval [", x0, ", ", x1, ") (need x0 < x1)");
+      if (x0 >= x1) return fail("empty or inverted interval [", x0, ", ", x1, ") (need x0 < x1)");
       if (out.dim == 2) {  // normalise to {y, x0, x1, 0}
         rec[3] = 0;
       }

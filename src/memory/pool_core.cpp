@@ -8,7 +8,9 @@
 namespace subsetix::memory {
 namespace {
 
-std::size_t round_up(std::size_t n, std::size_t to) { return (n + to - 1) / to * to; }
+std::size_t round_up(std::size_t n, std::size_t to) {
+  return (n + to - 1) / to * to;
+}
 
 int class_of(std::size_t rounded) {
   int c = 0;
@@ -22,10 +24,20 @@ Result<std::size_t> parse_bytes(const char* name, const char* text) {
   double scale = 1;
   if (end && *end) {
     switch (*end) {
-      case 'k': case 'K': scale = 1024.0; break;
-      case 'm': case 'M': scale = 1024.0 * 1024; break;
-      case 'g': case 'G': scale = 1024.0 * 1024 * 1024; break;
-      default: end = nullptr;
+      case 'k':
+      case 'K':
+        scale = 1024.0;
+        break;
+      case 'm':
+      case 'M':
+        scale = 1024.0 * 1024;
+        break;
+      case 'g':
+      case 'G':
+        scale = 1024.0 * 1024 * 1024;
+        break;
+      default:
+        end = nullptr;
     }
     if (end && end[1]) end = nullptr;
   }
@@ -76,7 +88,9 @@ PoolCore::PoolCore(Backend backend, PoolOptions options)
   next_arena_ = options_.initial_bytes;
 }
 
-PoolCore::~PoolCore() { shutdown("pool destroyed"); }
+PoolCore::~PoolCore() {
+  shutdown("pool destroyed");
+}
 
 const PoolCore::Arena* PoolCore::arena_of(const void* p) const {
   for (const auto& a : arenas_)
@@ -115,7 +129,8 @@ void PoolCore::give_large(char* p, std::size_t bytes) {
   // Coalesce with the free neighbours in the same arena.
   const Arena* arena = arena_of(p);
   auto next = free_by_address_.lower_bound(p);
-  if (next != free_by_address_.end() && next->first == p + bytes && arena_of(next->first) == arena) {
+  if (next != free_by_address_.end() && next->first == p + bytes &&
+      arena_of(next->first) == arena) {
     bytes += next->second;
     auto range = free_by_size_.equal_range(next->second);
     for (auto it = range.first; it != range.second; ++it)
@@ -163,9 +178,9 @@ Result<char*> PoolCore::take_large(std::size_t bytes, const std::string& label) 
       if (grow(bytes, label)) continue;
     }
   }
-  return make_error(ErrorCode::capacity_exceeded, "pool (", backend_.name, ") exhausted: `",
-                    label, "` needs ", bytes, " bytes; in use ", stats_.current_bytes,
-                    " bytes, held ", stats_.backend_bytes, " of at most ", options_.max_bytes,
+  return make_error(ErrorCode::capacity_exceeded, "pool (", backend_.name, ") exhausted: `", label,
+                    "` needs ", bytes, " bytes; in use ", stats_.current_bytes, " bytes, held ",
+                    stats_.backend_bytes, " of at most ", options_.max_bytes,
                     " bytes (raise SUBSETIX_POOL_MAX)");
 }
 
@@ -202,8 +217,8 @@ Result<void*> PoolCore::allocate(std::size_t bytes, const std::string& label) {
     std::size_t raw_size = 0;
     p = backend_aligned("subsetix::pool huge (" + label + ")", rounded, raw, raw_size);
     if (!p)
-      return make_error(ErrorCode::capacity_exceeded, "pool (", backend_.name, "): the backend could not provide ",
-                        rounded, " bytes for `", label, "`");
+      return make_error(ErrorCode::capacity_exceeded, "pool (", backend_.name,
+                        "): the backend could not provide ", rounded, " bytes for `", label, "`");
     stats_.backend_bytes += raw_size;
     ++stats_.backend_allocations;
     live_.emplace(p, Live{size, bytes, tier, label, raw});
@@ -250,7 +265,8 @@ Result<void> PoolCore::deallocate(void* ptr) {
   } else if (block.tier == 1) {
     give_large(p, block.size);
   } else {
-    backend_.deallocate("subsetix::pool huge (" + block.label + ")", block.raw, block.size + alignment);
+    backend_.deallocate("subsetix::pool huge (" + block.label + ")", block.raw,
+                        block.size + alignment);
     stats_.backend_bytes -= block.size + alignment;
   }
   return boost::outcome_v2::success();
@@ -339,7 +355,8 @@ PoolStats PoolCore::stats() const {
 std::string PoolCore::live_report() const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::string out;
-  for (const auto& [p, b] : live_) out += std::to_string(b.requested) + " bytes `" + b.label + "`\n";
+  for (const auto& [p, b] : live_)
+    out += std::to_string(b.requested) + " bytes `" + b.label + "`\n";
   return out;
 }
 

@@ -25,7 +25,8 @@ Result<void*> Workspace::take_bytes(std::size_t bytes, const std::string& label)
 Kokkos::View<std::int64_t*, HostMemory> Workspace::host_buffer(std::size_t n) {
   if (host_.extent(0) < n)
     host_ = Kokkos::View<std::int64_t*, HostMemory>(
-        Kokkos::view_alloc(Kokkos::WithoutInitializing, "subsetix::workspace.host"), std::max<std::size_t>(n, 16));
+        Kokkos::view_alloc(Kokkos::WithoutInitializing, "subsetix::workspace.host"),
+        std::max<std::size_t>(n, 16));
   return host_;
 }
 

@@ -27,8 +27,9 @@ class Lowering {
     const FormulaPtr f = lower(e_.root, Transform{});
     if (!error_.message().empty()) return error_;
     plan_.result = materialise(f);
-    const bool sweep_result = plan_.result >= plan_.inputs &&
-                              plan_.stages[std::size_t(plan_.result - plan_.inputs)].kind != plan::Stage::refine;
+    const bool sweep_result =
+        plan_.result >= plan_.inputs &&
+        plan_.stages[std::size_t(plan_.result - plan_.inputs)].kind != plan::Stage::refine;
     if (options_.final_sweep && !sweep_result) plan_.result = materialise(f, /*force=*/true);
     if (!error_.message().empty()) return error_;
     return std::move(plan_);
@@ -171,20 +172,28 @@ class Lowering {
   FormulaPtr lower(int index, const Transform& t) {
     const ir::Node& n = e_.nodes[std::size_t(index)];
     switch (n.op) {
-      case ir::Op::input: return leaf(n.input, t);
-      case ir::Op::translate: return lower(n.a, t.after_translate(n.args));
-      case ir::Op::refine: return lower(n.a, t.after_refine());
-      case ir::Op::union_op: return combine(Formula::op_or, lower(n.a, t), lower(n.b, t));
-      case ir::Op::intersection: return combine(Formula::op_and, lower(n.a, t), lower(n.b, t));
-      case ir::Op::difference: return combine(Formula::op_and_not, lower(n.a, t), lower(n.b, t));
-      case ir::Op::symmetric_difference: return combine(Formula::op_xor, lower(n.a, t), lower(n.b, t));
+      case ir::Op::input:
+        return leaf(n.input, t);
+      case ir::Op::translate:
+        return lower(n.a, t.after_translate(n.args));
+      case ir::Op::refine:
+        return lower(n.a, t.after_refine());
+      case ir::Op::union_op:
+        return combine(Formula::op_or, lower(n.a, t), lower(n.b, t));
+      case ir::Op::intersection:
+        return combine(Formula::op_and, lower(n.a, t), lower(n.b, t));
+      case ir::Op::difference:
+        return combine(Formula::op_and_not, lower(n.a, t), lower(n.b, t));
+      case ir::Op::symmetric_difference:
+        return combine(Formula::op_xor, lower(n.a, t), lower(n.b, t));
       case ir::Op::expand:
       case ir::Op::shrink: {
         const bool dilate = n.op == ir::Op::expand;
         for (int a = 0; a < dim(); ++a)
           if (n.args[std::size_t(a)] < 0 || n.args[std::size_t(a)] > INT32_MAX) {
-            error_ = make_error(ErrorCode::invalid_argument, dilate ? "expand" : "shrink", ": radius ",
-                                n.args[std::size_t(a)], " on axis ", "xyz"[a], " must be in [0, 2^31)");
+            error_ =
+                make_error(ErrorCode::invalid_argument, dilate ? "expand" : "shrink", ": radius ",
+                           n.args[std::size_t(a)], " on axis ", "xyz"[a], " must be in [0, 2^31)");
             return Formula::of(plan::Tap{0, {}, 0, 0});
           }
         std::array<std::int64_t, 3> r;

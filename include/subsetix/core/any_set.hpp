@@ -10,6 +10,8 @@ namespace subsetix {
 
 using AnySet = std::variant<IntervalSet<2>, IntervalSet<3>>;
 
-inline int dim_of(const AnySet& s) { return s.index() == 0 ? 2 : 3; }
+inline int dim_of(const AnySet& s) {
+  return s.index() == 0 ? 2 : 3;
+}
 
 }  // namespace subsetix

@@ -57,12 +57,11 @@ Result<void> validate(const IntervalSet<Dim, Space>& s) {
   return validate_host(to_host(s));
 }
 
-#define SUBSETIX_BUILD_EXTERN(D)                                                              \
-  extern template Result<IntervalSet<D>> from_intervals(std::vector<RowInterval<D>>);         \
-  extern template Result<IntervalSet<D>> from_cells(const std::vector<Point<D>>&);            \
-  extern template Result<IntervalSet<D>> from_csr(const std::vector<RowKey<D>>&,              \
-                                                  const std::vector<index_t>&,                \
-                                                  const std::vector<Interval>&);              \
+#define SUBSETIX_BUILD_EXTERN(D)                                                                 \
+  extern template Result<IntervalSet<D>> from_intervals(std::vector<RowInterval<D>>);            \
+  extern template Result<IntervalSet<D>> from_cells(const std::vector<Point<D>>&);               \
+  extern template Result<IntervalSet<D>> from_csr(                                               \
+      const std::vector<RowKey<D>>&, const std::vector<index_t>&, const std::vector<Interval>&); \
   extern template Result<void> validate_host(const HostIntervalSet<D>&);
 SUBSETIX_BUILD_EXTERN(2)
 SUBSETIX_BUILD_EXTERN(3)

@@ -70,18 +70,19 @@ using Result = boost::outcome_v2::basic_result<T, Error, detail::throw_exception
 template <class... Parts>
 Error make_error(ErrorCode code, const Parts&... parts) {
   std::string msg;
-  ((msg += [](const auto& p) {
-     using T = std::decay_t<decltype(p)>;
-     if constexpr (std::is_arithmetic_v<T>) {
-       return std::to_string(p);
-     } else if constexpr (std::is_pointer_v<T> && !std::is_convertible_v<T, const char*>) {
-       char buffer[32];
-       std::snprintf(buffer, sizeof buffer, "%p", static_cast<const void*>(p));
-       return std::string(buffer);
-     } else {
-       return std::string(p);
-     }
-   }(parts)),
+  ((msg +=
+    [](const auto& p) {
+      using T = std::decay_t<decltype(p)>;
+      if constexpr (std::is_arithmetic_v<T>) {
+        return std::to_string(p);
+      } else if constexpr (std::is_pointer_v<T> && !std::is_convertible_v<T, const char*>) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%p", static_cast<const void*>(p));
+        return std::string(buffer);
+      } else {
+        return std::string(p);
+      }
+    }(parts)),
    ...);
   return Error(code, std::move(msg));
 }

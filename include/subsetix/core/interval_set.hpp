@@ -30,10 +30,10 @@ struct IntervalSet {
   template <class T>
   using array = Kokkos::View<T*, MemorySpace>;
 
-  array<RowKey<Dim>> row_keys;      ///< [num_rows]
-  array<index_t> row_ptr;           ///< [num_rows + 1], offsets into `intervals`
-  array<Interval> intervals;        ///< [num_intervals]
-  array<cell_count_t> cell_offsets; ///< [num_intervals + 1], cells before each interval
+  array<RowKey<Dim>> row_keys;       ///< [num_rows]
+  array<index_t> row_ptr;            ///< [num_rows + 1], offsets into `intervals`
+  array<Interval> intervals;         ///< [num_intervals]
+  array<cell_count_t> cell_offsets;  ///< [num_intervals + 1], cells before each interval
   index_t num_rows = 0;
   index_t num_intervals = 0;
   cell_count_t num_cells = 0;
@@ -49,7 +49,8 @@ struct IntervalSet {
                                   (std::size_t(intervals) + 1) * sizeof(cell_count_t)};
     std::size_t offsets[5] = {0};
     for (int i = 0; i < 4; ++i)
-      offsets[i + 1] = offsets[i] + (sizes[i] + memory::alignment - 1) / memory::alignment * memory::alignment;
+      offsets[i + 1] =
+          offsets[i] + (sizes[i] + memory::alignment - 1) / memory::alignment * memory::alignment;
     auto block = memory::default_pool<MemorySpace>().allocate(offsets[4], label);
     if (!block) return block.error();
     auto owner = std::make_shared<memory::Block<MemorySpace>>(std::move(block).value());
@@ -60,7 +61,8 @@ struct IntervalSet {
     s.row_keys = array<RowKey<Dim>>(reinterpret_cast<RowKey<Dim>*>(base + offsets[0]), rows);
     s.row_ptr = array<index_t>(reinterpret_cast<index_t*>(base + offsets[1]), rows + 1);
     s.intervals = array<Interval>(reinterpret_cast<Interval*>(base + offsets[2]), intervals);
-    s.cell_offsets = array<cell_count_t>(reinterpret_cast<cell_count_t*>(base + offsets[3]), intervals + 1);
+    s.cell_offsets =
+        array<cell_count_t>(reinterpret_cast<cell_count_t*>(base + offsets[3]), intervals + 1);
     s.storage = std::move(owner);
     return s;
   }
@@ -70,11 +72,14 @@ struct IntervalSet {
     // One zeroed block per space, dropped at Kokkos finalize (before the pool shuts down:
     // finalize hooks run in reverse order and the pool's was pushed first).
     static std::shared_ptr<const void> zeros = [] {
-      auto block = memory::default_pool<MemorySpace>().allocate(2 * memory::alignment, "subsetix::empty").value();
+      auto block = memory::default_pool<MemorySpace>()
+                       .allocate(2 * memory::alignment, "subsetix::empty")
+                       .value();
       Kokkos::View<char*, MemorySpace> bytes(static_cast<char*>(block.data()), block.bytes());
       Kokkos::deep_copy(bytes, char(0));
       Kokkos::push_finalize_hook([] { zeros.reset(); });
-      return std::shared_ptr<const void>(std::make_shared<memory::Block<MemorySpace>>(std::move(block)));
+      return std::shared_ptr<const void>(
+          std::make_shared<memory::Block<MemorySpace>>(std::move(block)));
     }();
     const auto* block = static_cast<const memory::Block<MemorySpace>*>(zeros.get());
     char* base = static_cast<char*>(block->data());
@@ -82,7 +87,8 @@ struct IntervalSet {
     s.row_keys = array<RowKey<Dim>>(reinterpret_cast<RowKey<Dim>*>(base), 0);
     s.row_ptr = array<index_t>(reinterpret_cast<index_t*>(base), 1);
     s.intervals = array<Interval>(reinterpret_cast<Interval*>(base), 0);
-    s.cell_offsets = array<cell_count_t>(reinterpret_cast<cell_count_t*>(base + memory::alignment), 1);
+    s.cell_offsets =
+        array<cell_count_t>(reinterpret_cast<cell_count_t*>(base + memory::alignment), 1);
     s.storage = zeros;
     return s;
   }

@@ -42,11 +42,10 @@ template <int Dim>
 Result<IntervalSet<Dim>> random(const Point<Dim>& lo, const Point<Dim>& hi,
                                 const RandomOptions& options);
 
-#define SUBSETIX_SHAPES_EXTERN(D)                                                        \
-  extern template Result<IntervalSet<D>> box(const Point<D>&, const Point<D>&);          \
-  extern template Result<IntervalSet<D>> checkerboard(const Point<D>&, const Point<D>&,  \
-                                                      coord_t);                          \
-  extern template Result<IntervalSet<D>> random(const Point<D>&, const Point<D>&,        \
+#define SUBSETIX_SHAPES_EXTERN(D)                                                                 \
+  extern template Result<IntervalSet<D>> box(const Point<D>&, const Point<D>&);                   \
+  extern template Result<IntervalSet<D>> checkerboard(const Point<D>&, const Point<D>&, coord_t); \
+  extern template Result<IntervalSet<D>> random(const Point<D>&, const Point<D>&,                 \
                                                 const RandomOptions&);
 SUBSETIX_SHAPES_EXTERN(2)
 SUBSETIX_SHAPES_EXTERN(3)

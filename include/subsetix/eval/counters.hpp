@@ -20,13 +20,14 @@ namespace subsetix {
 struct KokkosCounts {
   std::uint64_t kernels = 0;          ///< parallel_for / reduce / scan launches, all of them
   std::uint64_t library_kernels = 0;  ///< those labelled `subsetix::...` (the plan's own)
-  std::uint64_t fences = 0;        ///< host synchronisations (see above)
-  std::uint64_t deep_copies = 0;   ///< all deep copies
-  std::uint64_t allocations = 0;   ///< backend allocations (Kokkos allocate_data events)
+  std::uint64_t fences = 0;           ///< host synchronisations (see above)
+  std::uint64_t deep_copies = 0;      ///< all deep copies
+  std::uint64_t allocations = 0;      ///< backend allocations (Kokkos allocate_data events)
   std::uint64_t allocated_bytes = 0;
 
   KokkosCounts operator-(const KokkosCounts& o) const {
-    return {kernels - o.kernels, library_kernels - o.library_kernels, fences - o.fences, deep_copies - o.deep_copies,
+    return {kernels - o.kernels,         library_kernels - o.library_kernels,
+            fences - o.fences,           deep_copies - o.deep_copies,
             allocations - o.allocations, allocated_bytes - o.allocated_bytes};
   }
 };

@@ -16,8 +16,8 @@ namespace subsetix {
 
 /// Runs `plan` over `inputs` (plan.inputs sets); the result is a new pooled set.
 template <int Dim>
-Result<IntervalSet<Dim>> run_plan(const plan::Plan& plan, const std::vector<IntervalSet<Dim>>& inputs,
-                                  Workspace& ws);
+Result<IntervalSet<Dim>> run_plan(const plan::Plan& plan,
+                                  const std::vector<IntervalSet<Dim>>& inputs, Workspace& ws);
 
 /// Runs `plan` writing the result into `out`'s arrays (their extents are its capacity). When the
 /// result does not fit, returns ErrorCode::capacity_exceeded and writes nothing. The plan must
@@ -26,11 +26,11 @@ template <int Dim>
 Result<void> run_plan_into(const plan::Plan& plan, const std::vector<IntervalSet<Dim>>& inputs,
                            IntervalSet<Dim>& out, Workspace& ws);
 
-#define SUBSETIX_FUSED_EXTERN(D)                                                                 \
-  extern template Result<IntervalSet<D>> run_plan(const plan::Plan&, const std::vector<IntervalSet<D>>&, \
-                                                  Workspace&);                                   \
-  extern template Result<void> run_plan_into(const plan::Plan&, const std::vector<IntervalSet<D>>&,      \
-                                             IntervalSet<D>&, Workspace&);
+#define SUBSETIX_FUSED_EXTERN(D)                                                                   \
+  extern template Result<IntervalSet<D>> run_plan(const plan::Plan&,                               \
+                                                  const std::vector<IntervalSet<D>>&, Workspace&); \
+  extern template Result<void> run_plan_into(                                                      \
+      const plan::Plan&, const std::vector<IntervalSet<D>>&, IntervalSet<D>&, Workspace&);
 SUBSETIX_FUSED_EXTERN(2)
 SUBSETIX_FUSED_EXTERN(3)
 #undef SUBSETIX_FUSED_EXTERN

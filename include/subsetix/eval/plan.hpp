@@ -39,12 +39,12 @@ inline constexpr int max_program = 96;
 
 struct Stage {
   enum Kind { sweep, refine, coarsen } kind = sweep;
-  std::vector<Tap> taps;            ///< sweep
-  std::vector<int> candidate_taps;  ///< sweep: taps whose rows hold every output row
-  std::uint64_t table = 0;          ///< sweep with <= 6 taps: bit m = output for mask m
-  std::vector<ProgramStep> program; ///< sweep with > 6 taps
-  int source = -1;                  ///< refine, coarsen
-  std::int64_t rows_bound = 0;      ///< output capacity, known before any kernel runs
+  std::vector<Tap> taps;             ///< sweep
+  std::vector<int> candidate_taps;   ///< sweep: taps whose rows hold every output row
+  std::uint64_t table = 0;           ///< sweep with <= 6 taps: bit m = output for mask m
+  std::vector<ProgramStep> program;  ///< sweep with > 6 taps
+  int source = -1;                   ///< refine, coarsen
+  std::int64_t rows_bound = 0;       ///< output capacity, known before any kernel runs
   std::int64_t intervals_bound = 0;
 };
 

@@ -15,36 +15,42 @@ namespace subsetix::unfused {
 
 /// A ∪ B
 template <int Dim>
-Result<IntervalSet<Dim>> set_union(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b, Workspace& ws);
+Result<IntervalSet<Dim>> set_union(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b,
+                                   Workspace& ws);
 template <int Dim>
 Result<IntervalSet<Dim>> set_union(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b) {
   return with_default_workspace([&](Workspace& ws) { return set_union(a, b, ws); });
 }
 /// A ∩ B
 template <int Dim>
-Result<IntervalSet<Dim>> set_intersection(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b, Workspace& ws);
+Result<IntervalSet<Dim>> set_intersection(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b,
+                                          Workspace& ws);
 template <int Dim>
 Result<IntervalSet<Dim>> set_intersection(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b) {
   return with_default_workspace([&](Workspace& ws) { return set_intersection(a, b, ws); });
 }
 /// A ∖ B
 template <int Dim>
-Result<IntervalSet<Dim>> set_difference(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b, Workspace& ws);
+Result<IntervalSet<Dim>> set_difference(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b,
+                                        Workspace& ws);
 template <int Dim>
 Result<IntervalSet<Dim>> set_difference(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b) {
   return with_default_workspace([&](Workspace& ws) { return set_difference(a, b, ws); });
 }
 /// A △ B
 template <int Dim>
-Result<IntervalSet<Dim>> set_symmetric_difference(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b, Workspace& ws);
+Result<IntervalSet<Dim>> set_symmetric_difference(const IntervalSet<Dim>& a,
+                                                  const IntervalSet<Dim>& b, Workspace& ws);
 template <int Dim>
-Result<IntervalSet<Dim>> set_symmetric_difference(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b) {
+Result<IntervalSet<Dim>> set_symmetric_difference(const IntervalSet<Dim>& a,
+                                                  const IntervalSet<Dim>& b) {
   return with_default_workspace([&](Workspace& ws) { return set_symmetric_difference(a, b, ws); });
 }
 
 /// Every cell moved by `offset` = {dx, dy[, dz]}.
 template <int Dim>
-Result<IntervalSet<Dim>> translate(const IntervalSet<Dim>& a, const Point<Dim>& offset, Workspace& ws);
+Result<IntervalSet<Dim>> translate(const IntervalSet<Dim>& a, const Point<Dim>& offset,
+                                   Workspace& ws);
 template <int Dim>
 Result<IntervalSet<Dim>> translate(const IntervalSet<Dim>& a, const Point<Dim>& offset) {
   return with_default_workspace([&](Workspace& ws) { return translate(a, offset, ws); });
@@ -80,18 +86,22 @@ Result<IntervalSet<Dim>> coarsen(const IntervalSet<Dim>& a) {
   return with_default_workspace([&](Workspace& ws) { return coarsen(a, ws); });
 }
 
-#define SUBSETIX_UNFUSED_EXTERN(D)                                                            \
-  extern template Result<IntervalSet<D>> set_union(const IntervalSet<D>&, const IntervalSet<D>&, Workspace&); \
-  extern template Result<IntervalSet<D>> set_intersection(const IntervalSet<D>&,              \
-                                                          const IntervalSet<D>&, Workspace&);             \
-  extern template Result<IntervalSet<D>> set_difference(const IntervalSet<D>&,                \
-                                                        const IntervalSet<D>&, Workspace&);               \
-  extern template Result<IntervalSet<D>> set_symmetric_difference(const IntervalSet<D>&,      \
-                                                                  const IntervalSet<D>&, Workspace&);     \
-  extern template Result<IntervalSet<D>> translate(const IntervalSet<D>&, const Point<D>&, Workspace&);   \
-  extern template Result<IntervalSet<D>> expand(const IntervalSet<D>&, const Point<D>&, Workspace&);      \
-  extern template Result<IntervalSet<D>> shrink(const IntervalSet<D>&, const Point<D>&, Workspace&);      \
-  extern template Result<IntervalSet<D>> refine(const IntervalSet<D>&, Workspace&);                       \
+#define SUBSETIX_UNFUSED_EXTERN(D)                                                               \
+  extern template Result<IntervalSet<D>> set_union(const IntervalSet<D>&, const IntervalSet<D>&, \
+                                                   Workspace&);                                  \
+  extern template Result<IntervalSet<D>> set_intersection(const IntervalSet<D>&,                 \
+                                                          const IntervalSet<D>&, Workspace&);    \
+  extern template Result<IntervalSet<D>> set_difference(const IntervalSet<D>&,                   \
+                                                        const IntervalSet<D>&, Workspace&);      \
+  extern template Result<IntervalSet<D>> set_symmetric_difference(                               \
+      const IntervalSet<D>&, const IntervalSet<D>&, Workspace&);                                 \
+  extern template Result<IntervalSet<D>> translate(const IntervalSet<D>&, const Point<D>&,       \
+                                                   Workspace&);                                  \
+  extern template Result<IntervalSet<D>> expand(const IntervalSet<D>&, const Point<D>&,          \
+                                                Workspace&);                                     \
+  extern template Result<IntervalSet<D>> shrink(const IntervalSet<D>&, const Point<D>&,          \
+                                                Workspace&);                                     \
+  extern template Result<IntervalSet<D>> refine(const IntervalSet<D>&, Workspace&);              \
   extern template Result<IntervalSet<D>> coarsen(const IntervalSet<D>&, Workspace&);
 SUBSETIX_UNFUSED_EXTERN(2)
 SUBSETIX_UNFUSED_EXTERN(3)

@@ -23,12 +23,12 @@ auto per_axis_call(E&& e, R... r) {
     ((p[a++] = coord_t(r)), ...);
   }
   return yap::make_expression<SetExpr, yap::expr_kind::call>(yap::make_terminal<SetExpr>(Op<D>{p}),
-                                                              owned(static_cast<E&&>(e)));
+                                                             owned(static_cast<E&&>(e)));
 }
 template <class Op, SetOperand E>
 auto unary_call(E&& e) {
   return yap::make_expression<SetExpr, yap::expr_kind::call>(yap::make_terminal<SetExpr>(Op{}),
-                                                              owned(static_cast<E&&>(e)));
+                                                             owned(static_cast<E&&>(e)));
 }
 }  // namespace detail
 
@@ -45,7 +45,8 @@ auto shrink(E&& e, R... r) {
 /// e moved by (dx, dy[, dz]).
 template <SetOperand E, std::integral... D>
 auto translate(E&& e, D... d) {
-  static_assert(sizeof...(D) == std::size_t(dim_v<E>), "subsetix: translate takes one offset per axis");
+  static_assert(sizeof...(D) == std::size_t(dim_v<E>),
+                "subsetix: translate takes one offset per axis");
   return detail::per_axis_call<TranslateOp>(static_cast<E&&>(e), d...);
 }
 /// One level finer.

@@ -7,13 +7,13 @@
 
 namespace subsetix {
 
-#define SUBSETIX_SET_OPERATOR(op, kind, name)                                                   \
-  template <SetOperand L, SetOperand R>                                                         \
-  auto operator op(L&& l, R&& r) {                                                              \
-    static_assert(dim_v<L> == dim_v<R>,                                                         \
-                  "subsetix: the operands of " name " have different dimensions (a 2D and a 3D set)"); \
-    return yap::make_expression<SetExpr, yap::expr_kind::kind>(owned(static_cast<L&&>(l)),      \
-                                                               owned(static_cast<R&&>(r)));     \
+#define SUBSETIX_SET_OPERATOR(op, kind, name)                                               \
+  template <SetOperand L, SetOperand R>                                                     \
+  auto operator op(L&& l, R&& r) {                                                          \
+    static_assert(dim_v<L> == dim_v<R>, "subsetix: the operands of " name                   \
+                                        " have different dimensions (a 2D and a 3D set)");  \
+    return yap::make_expression<SetExpr, yap::expr_kind::kind>(owned(static_cast<L&&>(l)),  \
+                                                               owned(static_cast<R&&>(r))); \
   }
 SUBSETIX_SET_OPERATOR(|, bitwise_or, "| (union)")
 SUBSETIX_SET_OPERATOR(&, bitwise_and, "& (intersection)")
@@ -23,13 +23,15 @@ SUBSETIX_SET_OPERATOR(^, bitwise_xor, "^ (symmetric difference)")
 
 template <SetOperand T>
 void operator~(T&&) {
-  static_assert(detail::dependent_false<T>,
-                "subsetix: a bare complement ~A is an infinite set; write U - A with a bounding set U");
+  static_assert(
+      detail::dependent_false<T>,
+      "subsetix: a bare complement ~A is an infinite set; write U - A with a bounding set U");
 }
 template <SetOperand T>
 void operator-(T&&) {
-  static_assert(detail::dependent_false<T>,
-                "subsetix: a bare complement -A is an infinite set; write U - A with a bounding set U");
+  static_assert(
+      detail::dependent_false<T>,
+      "subsetix: a bare complement -A is an infinite set; write U - A with a bounding set U");
 }
 
 }  // namespace subsetix

@@ -75,8 +75,8 @@ struct dim_of<SetExpr<K, Tuple>> : dim_of<typename operand_of<K, Tuple>::type> {
 
 /// A set or a set expression: what the operators and functions accept.
 template <class T>
-concept SetOperand = detail::is_set_expr<std::decay_t<T>>::value ||
-                     detail::is_device_set<std::decay_t<T>>::value;
+concept SetOperand =
+    detail::is_set_expr<std::decay_t<T>>::value || detail::is_device_set<std::decay_t<T>>::value;
 
 template <SetOperand T>
 inline constexpr int dim_v = detail::dim_of<std::decay_t<T>>::value;

@@ -40,8 +40,9 @@ struct ToIr {
 
   int operator()(yap::expr_tag<yap::expr_kind::terminal>, const IntervalSet<Dim>& s) {
     for (std::size_t i = 0; i < inputs.size(); ++i)
-      if (inputs[i].row_keys.data() == s.row_keys.data() && inputs[i].intervals.data() == s.intervals.data() &&
-          inputs[i].num_rows == s.num_rows && inputs[i].num_intervals == s.num_intervals)
+      if (inputs[i].row_keys.data() == s.row_keys.data() &&
+          inputs[i].intervals.data() == s.intervals.data() && inputs[i].num_rows == s.num_rows &&
+          inputs[i].num_intervals == s.num_intervals)
         return out.add(ir::Node{ir::Op::input, -1, -1, {}, int(i)});
     inputs.push_back(s);
     return out.add(ir::Node{ir::Op::input, -1, -1, {}, int(inputs.size()) - 1});

@@ -15,8 +15,8 @@
 #include <string_view>
 #include <vector>
 
-#include "subsetix/core/error.hpp"
 #include "subsetix/core/coord.hpp"
+#include "subsetix/core/error.hpp"
 
 namespace subsetix::io {
 

@@ -12,8 +12,8 @@
 /// Every block is 256-byte aligned. Thread-safe (one mutex).
 
 #include <cstddef>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <memory>
@@ -34,7 +34,7 @@ inline constexpr int num_classes = 13;                              // 256 B .. 
 struct PoolOptions {
   std::size_t initial_bytes = std::size_t(16) << 20;  ///< first arena
   std::size_t max_bytes = std::size_t(16) << 30;      ///< backend bytes held at most
-  double growth = 1.5;                                 ///< each new arena vs the previous one
+  double growth = 1.5;                                ///< each new arena vs the previous one
   std::size_t huge_bytes = std::size_t(256) << 20;    ///< requests this large bypass arenas
 };
 
@@ -43,11 +43,11 @@ struct PoolOptions {
 Result<PoolOptions> pool_options_from_environment(PoolOptions defaults = PoolOptions());
 
 struct PoolStats {
-  std::size_t current_bytes = 0;   ///< handed out now (rounded sizes)
-  std::size_t requested_bytes = 0; ///< handed out now (as requested)
-  std::size_t peak_bytes = 0;      ///< most ever handed out at once
-  std::size_t total_bytes = 0;     ///< handed out over the pool's life
-  std::size_t backend_bytes = 0;   ///< held from the backend now
+  std::size_t current_bytes = 0;          ///< handed out now (rounded sizes)
+  std::size_t requested_bytes = 0;        ///< handed out now (as requested)
+  std::size_t peak_bytes = 0;             ///< most ever handed out at once
+  std::size_t total_bytes = 0;            ///< handed out over the pool's life
+  std::size_t backend_bytes = 0;          ///< held from the backend now
   std::uint64_t allocations = 0;          ///< pool allocations served
   std::uint64_t backend_allocations = 0;  ///< of which needed a backend allocation
   std::uint64_t reused = 0;               ///< served from memory the pool already held
@@ -107,21 +107,22 @@ class PoolCore {
 
  private:
   struct Live {
-    std::size_t size;       // rounded
+    std::size_t size;  // rounded
     std::size_t requested;
-    int tier;               // 0 small, 1 large, 2 huge
+    int tier;  // 0 small, 1 large, 2 huge
     std::string label;
-    void* raw = nullptr;    // huge: what the backend returned (before alignment)
+    void* raw = nullptr;  // huge: what the backend returned (before alignment)
   };
   struct Arena {
-    char* base;             // aligned start
-    std::size_t size;       // usable bytes from `base`
-    void* raw;              // what the backend returned
+    char* base;        // aligned start
+    std::size_t size;  // usable bytes from `base`
+    void* raw;         // what the backend returned
     std::size_t raw_size;
   };
   /// Backend memory aligned to `alignment` (backends promise less): returns the aligned
   /// pointer and sets `raw`, `raw_size` to what must be given back.
-  char* backend_aligned(const std::string& label, std::size_t bytes, void*& raw, std::size_t& raw_size);
+  char* backend_aligned(const std::string& label, std::size_t bytes, void*& raw,
+                        std::size_t& raw_size);
 
   Result<char*> take_large(std::size_t bytes, const std::string& label);
   void give_large(char* p, std::size_t bytes);

@@ -112,25 +112,28 @@ struct CountScanFill {
 
   void launch_count_scan(const std::string& label) const {
     const auto self = *this;
-    Kokkos::parallel_for(label + "/count", Kokkos::RangePolicy<ExecSpace>(0, chunks),
-                         KOKKOS_LAMBDA(const index_t c) { self.count(c); });
-    Kokkos::parallel_scan(label + "/scan", Kokkos::RangePolicy<ExecSpace>(0, chunks),
-                          KOKKOS_LAMBDA(const index_t c, RowCounts& update, const bool final) {
-                            self.scan(c, update, final);
-                          });
+    Kokkos::parallel_for(
+        label + "/count", Kokkos::RangePolicy<ExecSpace>(0, chunks),
+        KOKKOS_LAMBDA(const index_t c) { self.count(c); });
+    Kokkos::parallel_scan(
+        label + "/scan", Kokkos::RangePolicy<ExecSpace>(0, chunks),
+        KOKKOS_LAMBDA(const index_t c, RowCounts& update, const bool final) {
+          self.scan(c, update, final);
+        });
   }
   void launch_fill(const std::string& label, const OutputArrays<Dim>& out) const {
     const auto self = *this;
-    Kokkos::parallel_for(label + "/fill", Kokkos::RangePolicy<ExecSpace>(0, chunks + 1),
-                         KOKKOS_LAMBDA(const index_t c) { self.fill(c, out); });
+    Kokkos::parallel_for(
+        label + "/fill", Kokkos::RangePolicy<ExecSpace>(0, chunks + 1),
+        KOKKOS_LAMBDA(const index_t c) { self.fill(c, out); });
   }
 };
 
 /// Synchronous count-scan-fill: the result, exactly sized. Temporaries come from `ws` (the
 /// caller holds a scope); `status` may already hold an error raised by earlier kernels.
 template <int Dim, class Rows>
-Result<IntervalSet<Dim>> count_scan_fill(const Rows& rows, const StatusView& status,
-                                         Workspace& ws, const std::string& name) {
+Result<IntervalSet<Dim>> count_scan_fill(const Rows& rows, const StatusView& status, Workspace& ws,
+                                         const std::string& name) {
   const std::string label = "subsetix::" + name;
   const index_t chunks = rows.chunks();
   if (chunks == 0) return IntervalSet<Dim>::empty_set();

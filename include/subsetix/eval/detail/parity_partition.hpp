@@ -31,7 +31,8 @@ void parity_partition(const RowKey<Dim>* keys, index_t rows_bound, const std::in
           coarse.c[s] = k.c[s] >> 1;  // arithmetic shift: floor division
         }
         if (final) {
-          lists[std::size_t(parity) * std::size_t(rows_bound) + std::size_t(update.v[parity])] = coarse;
+          lists[std::size_t(parity) * std::size_t(rows_bound) + std::size_t(update.v[parity])] =
+              coarse;
           if (i == n - 1)
             for (int p = 0; p < classes; ++p) sizes[p] = update.v[p] + (p == parity ? 1 : 0);
         }

@@ -41,7 +41,8 @@ struct SweepRows {
     const bool bounded_below = c > 0;
     const bool bounded_above = (c + 1) * rows_per_chunk < split_rows;
     const WideKey<Dim> start = bounded_below ? splitter.at(c * rows_per_chunk) : WideKey<Dim>{};
-    const WideKey<Dim> stop = bounded_above ? splitter.at((c + 1) * rows_per_chunk) : WideKey<Dim>{};
+    const WideKey<Dim> stop =
+        bounded_above ? splitter.at((c + 1) * rows_per_chunk) : WideKey<Dim>{};
 
     const int lists = KMAX <= 8 ? KMAX : in.num_candidate_lists;  // unused slots are empty
     const int k = tap_bound(in);
@@ -49,7 +50,9 @@ struct SweepRows {
     for (int u = 0; u < lists; ++u) {
       const CandidateList<Dim>& l = in.candidates[u];
       size[u] = l.size();
-      pos[u] = bounded_below ? lower_bound<Dim>([&](index_t i) { return l.at(i); }, 0, size[u], start) : 0;
+      pos[u] = bounded_below
+                   ? lower_bound<Dim>([&](index_t i) { return l.at(i); }, 0, size[u], start)
+                   : 0;
     }
     for (int t = 0; t < k; ++t) {
       const Tap<Dim>& tap = in.taps[t];

@@ -39,7 +39,8 @@ using StatusView = Kokkos::View<std::int64_t*, DeviceMemory>;
 using HostStatus = Kokkos::View<std::int64_t*, HostMemory>;
 
 /// Records the first error; later ones are dropped (the first is the one reported).
-KOKKOS_INLINE_FUNCTION void raise(const StatusView& s, DeviceError code, int detail, std::int64_t value) {
+KOKKOS_INLINE_FUNCTION void raise(const StatusView& s, DeviceError code, int detail,
+                                  std::int64_t value) {
   if (Kokkos::atomic_compare_exchange(&s(slot_error), std::int64_t(0), std::int64_t(code)) == 0) {
     s(slot_error_axis) = detail;
     s(slot_error_value) = value;

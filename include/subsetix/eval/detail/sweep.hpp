@@ -74,29 +74,11 @@ KOKKOS_INLINE_FUNCTION int lowest_bit(std::uint64_t v) {
 #endif
 }
 
-/// A tap's x map and interval array, copied into locals for the sweep (so that stores to the
-/// output cannot force reloads through aliasing).
-struct XMap {
-  const Interval* intervals;
-  std::int64_t shift, widen;
-  bool coarsen;
-
-  KOKKOS_INLINE_FUNCTION std::int64_t begin_of(index_t i) const {
-    const Interval v = intervals[i];
-    return coarsen ? (std::int64_t(v.begin) >> 1) : v.begin + shift - widen;
-  }
-  KOKKOS_INLINE_FUNCTION std::int64_t end_of(index_t i) const {
-    const Interval v = intervals[i];
-    return coarsen ? ((std::int64_t(v.end) + 1) >> 1) : v.end + shift + widen;
-  }
-  KOKKOS_INLINE_FUNCTION bool vanishes(index_t i) const { return widen < 0 && end_of(i) <= begin_of(i); }
-};
-
 /// Reads a tap's next interval into [begin, end), merging the intervals that its x map made
 /// overlap or touch (widening, coarsening) and skipping those it emptied (narrowing). Each tap
 /// is thereby a sorted stream of disjoint intervals. `begin = no_event` when exhausted.
-KOKKOS_FORCEINLINE_FUNCTION void next_interval(const XMap& x, index_t& i, index_t stop, std::int64_t& begin,
-                                          std::int64_t& end) {
+KOKKOS_FORCEINLINE_FUNCTION void next_interval(const XMap& x, index_t& i, index_t stop,
+                                               std::int64_t& begin, std::int64_t& end) {
   while (i < stop && x.vanishes(i)) ++i;
   if (i >= stop) {
     begin = end = no_event;
@@ -119,7 +101,8 @@ KOKKOS_FORCEINLINE_FUNCTION void next_interval(const XMap& x, index_t& i, index_
 /// all boundaries at the same x.
 template <int Dim, int KMAX, class Predicate, class Sink>
 KOKKOS_FORCEINLINE_FUNCTION void sweep_row(const StageInputs<Dim, KMAX>& in, const index_t* lo,
-                                      const index_t* hi, const Predicate& predicate, Sink& sink) {
+                                           const index_t* hi, const Predicate& predicate,
+                                           Sink& sink) {
   const int k = tap_bound(in);
   XMap xmap[KMAX];
   index_t cursor[KMAX], stop[KMAX];
@@ -127,7 +110,7 @@ KOKKOS_FORCEINLINE_FUNCTION void sweep_row(const StageInputs<Dim, KMAX>& in, con
   std::int64_t next[KMAX];  // tap t's next boundary: its interval's end while inside, else begin
   for (int t = 0; t < k; ++t) {
     const Tap<Dim>& tap = in.taps[t];
-    xmap[t] = XMap{tap.intervals, tap.x_shift, tap.x_widen, tap.x_coarsen};
+    xmap[t] = tap.x_map();
     cursor[t] = lo[t];
     stop[t] = hi[t];
     next_interval(xmap[t], cursor[t], stop[t], begin[t], end[t]);

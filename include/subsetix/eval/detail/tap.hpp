@@ -58,12 +58,32 @@ KOKKOS_INLINE_FUNCTION void gallop(const KeyAt& key_at, index_t& pos, index_t si
   pos = lower_bound<Dim>(key_at, lo, hi - lo, k);
 }
 
+/// A tap's x map over its interval array: shift and widen/narrow, or coarsen. The sweep copies
+/// it into locals, so that stores to the output cannot force reloads through aliasing.
+struct XMap {
+  const Interval* intervals;
+  std::int64_t shift, widen;
+  bool coarsen;
+
+  KOKKOS_INLINE_FUNCTION std::int64_t begin_of(index_t i) const {
+    const Interval v = intervals[i];
+    return coarsen ? (std::int64_t(v.begin) >> 1) : v.begin + shift - widen;
+  }
+  KOKKOS_INLINE_FUNCTION std::int64_t end_of(index_t i) const {
+    const Interval v = intervals[i];
+    return coarsen ? ((std::int64_t(v.end) + 1) >> 1) : v.end + shift + widen;
+  }
+  KOKKOS_INLINE_FUNCTION bool vanishes(index_t i) const {
+    return widen < 0 && end_of(i) <= begin_of(i);
+  }
+};
+
 template <int Dim>
 struct Tap {
   const RowKey<Dim>* keys = nullptr;
   const index_t* row_ptr = nullptr;
   const Interval* intervals = nullptr;
-  index_t rows = 0;                          ///< source rows (an upper bound if `rows_device`)
+  index_t rows = 0;                           ///< source rows (an upper bound if `rows_device`)
   const std::int64_t* rows_device = nullptr;  ///< device-side row count, when only it is exact
   std::int64_t key_offset[Dim - 1] = {};
   std::int64_t key_scale = 1;
@@ -88,20 +108,12 @@ struct Tap {
     for (int a = 0; a < Dim - 1; ++a) s.c[a] = key_scale * k.c[a] + key_offset[a];
     return s;
   }
-  KOKKOS_INLINE_FUNCTION WideKey<Dim> key_at(index_t i) const { return WideKey<Dim>::from(keys[i]); }
+  KOKKOS_INLINE_FUNCTION WideKey<Dim> key_at(index_t i) const {
+    return WideKey<Dim>::from(keys[i]);
+  }
 
-  KOKKOS_INLINE_FUNCTION std::int64_t begin_of(index_t i) const {
-    const Interval v = intervals[i];
-    return x_coarsen ? (std::int64_t(v.begin) >> 1) : v.begin + x_shift - x_widen;
-  }
-  KOKKOS_INLINE_FUNCTION std::int64_t end_of(index_t i) const {
-    const Interval v = intervals[i];
-    return x_coarsen ? ((std::int64_t(v.end) + 1) >> 1) : v.end + x_shift + x_widen;
-  }
-  /// Only erosion can empty an interval.
-  KOKKOS_INLINE_FUNCTION bool vanishes(index_t i) const {
-    return x_widen < 0 && end_of(i) <= begin_of(i);
-  }
+  /// The tap's x map with its interval array, for the sweep to keep in locals.
+  KOKKOS_INLINE_FUNCTION XMap x_map() const { return XMap{intervals, x_shift, x_widen, x_coarsen}; }
 };
 
 /// A sorted list of candidate row keys, each shifted by `shift`; its length is either known on
