@@ -163,9 +163,11 @@ def main(results, docs):
     w("|---|---|---|---|---|---|")
     for b in memory["benchmarks"]:
         if b["name"].startswith("RandomAllocations"):
+            def stat(key, fmt):
+                return format(b[key], fmt) if key in b else "—"
             w(f"| {b['name']} | {b['real_time']:.0f} µs | {b['items_per_second'] / 1e6:.2f} M | "
-              f"{b.get('reuse_rate', float('nan')):.6f} | {b.get('external_fragmentation', float('nan')):.5f} | "
-              f"{b.get('backend_allocations', float('nan')):.0f} |")
+              f"{stat('reuse_rate', '.6f')} | {stat('external_fragmentation', '.5f')} | "
+              f"{stat('backend_allocations', '.0f')} |")
     w("")
     w("| unfused expression, R = 1000 | workspace | time µs | backend allocations | fences |")
     w("|---|---|---|---|---|")
