@@ -51,7 +51,7 @@ class Lowering {
                           " rows, beyond the int32 index range");
     plan_.sources.push_back({stage.rows_bound, stage.intervals_bound});
     plan_.stages.push_back(std::move(stage));
-    return plan_.result_source();
+    return plan_.newest_source();
   }
 
   /// Passes 4-6 on a formula: a sweep stage, or the source itself when the formula is one

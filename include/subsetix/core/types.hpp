@@ -14,10 +14,6 @@ template <class T>
 KOKKOS_INLINE_FUNCTION constexpr T min_of(T a, T b) {
   return b < a ? b : a;
 }
-template <class T>
-KOKKOS_INLINE_FUNCTION constexpr T max_of(T a, T b) {
-  return a < b ? b : a;
-}
 
 /// floor(sqrt(v)) for v >= 0, exact, in integer arithmetic (bit by bit).
 KOKKOS_INLINE_FUNCTION constexpr std::int64_t isqrt(std::int64_t v) {
@@ -90,12 +86,6 @@ struct WideKey {
     RowKey<Dim> k;
     for (int i = 0; i < Dim - 1; ++i) k.c[i] = coord_t(c[i]);
     return k;
-  }
-  /// Three-way comparison against a stored key.
-  KOKKOS_INLINE_FUNCTION int compare(const RowKey<Dim>& k) const {
-    for (int i = 0; i < Dim - 1; ++i)
-      if (c[i] != k.c[i]) return c[i] < k.c[i] ? -1 : 1;
-    return 0;
   }
 };
 

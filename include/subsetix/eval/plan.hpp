@@ -60,7 +60,7 @@ struct Plan {
   std::vector<Stage> stages;
   int result = -1;  ///< the source holding the result (an input when nothing is computed)
 
-  int result_source() const { return int(sources.size()) - 1; }  ///< the newest source
+  int newest_source() const { return int(sources.size()) - 1; }
   /// Kernels the fused engine launches: one status reset, then per sweep stage count + scan +
   /// fill, per refine stage one map, per coarsen stage a partition scan + count + scan + fill.
   int expected_kernels() const;
