@@ -5,6 +5,7 @@
 /// row-shifted copies. Expand distributes over union, shrink over intersection, so
 /// expand(A | B, r) fans every tap of A | B out into its row-shifted, widened copies.
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -60,6 +61,47 @@ inline FormulaPtr fan_out(const FormulaPtr& f, int dim, const std::array<std::in
     }
     return out;
   });
+}
+
+/// One pass of separable box morphology: the source rows shifted by `offsets` along key slot
+/// `slot`, combined by OR (dilate) or AND (erode), each interval widened by `widen`.
+struct MorphPass {
+  int slot;
+  std::vector<std::int64_t> offsets;
+  std::int64_t widen;
+};
+
+/// Box morphology of radii r = {x, y, z} as passes of at most `max_shifts` row shifts: the x
+/// radius rides on the first pass; each row axis with radius r takes one pass of shifts
+/// -r .. -r + c - 1 (c <= max_shifts), then passes that multiply the covered length by up to
+/// max_shifts (shifts 0, c, 2c, ..., target - c cover [0, target) exactly), so a radius r takes
+/// ceil(log_max_shifts(2r + 1)) passes. Used by the reference operations and by the fused
+/// lowering alike.
+inline std::vector<MorphPass> separable_passes(int dim, const std::array<std::int64_t, 3>& r,
+                                               bool dilate, std::int64_t max_shifts) {
+  std::vector<MorphPass> passes;
+  std::int64_t widen = dilate ? r[0] : -r[0];
+  for (int axis = 1; axis < dim; ++axis) {
+    const std::int64_t radius = r[std::size_t(axis)];
+    if (radius == 0) continue;
+    const int slot = dim - 1 - axis;  // row-key slot of this axis
+    const std::int64_t length = 2 * radius + 1;
+    std::int64_t covered = std::min<std::int64_t>(length, max_shifts);
+    MorphPass first{slot, {}, widen};
+    for (std::int64_t j = 0; j < covered; ++j) first.offsets.push_back(-radius + j);
+    passes.push_back(std::move(first));
+    widen = 0;
+    while (covered < length) {
+      const std::int64_t target = std::min<std::int64_t>(length, covered * max_shifts);
+      MorphPass next{slot, {}, 0};
+      for (std::int64_t s = 0; s + covered < target; s += covered) next.offsets.push_back(s);
+      next.offsets.push_back(target - covered);
+      passes.push_back(std::move(next));
+      covered = target;
+    }
+  }
+  if (passes.empty() && widen != 0) passes.push_back({0, {0}, widen});
+  return passes;
 }
 
 }  // namespace subsetix::passes

@@ -1,9 +1,8 @@
-// Box dilation (expand) and erosion (shrink), separable by axis. Along x it is a per-interval
-// widening/narrowing inside the sweep; across rows it is a union (expand) or an intersection
-// (shrink) of row-shifted copies, up to `max_taps` shifts per pass, so any radius takes
-// O(log radius) passes.
+// Box dilation (expand) and erosion (shrink), separable by axis: the passes of
+// passes::separable_passes (the same rule the fused lowering uses), each one stage.
 #include <algorithm>
 
+#include "passes/lower_morphology.hpp"
 #include "subsetix/eval/detail/limits.hpp"
 #include "subsetix/eval/detail/stage.hpp"
 #include "subsetix/eval/unfused.hpp"
@@ -53,37 +52,14 @@ Result<IntervalSet<Dim>> morphology(const IntervalSet<Dim>& a, const Point<Dim>&
     if (radii[d] < 0)
       return make_error(ErrorCode::invalid_argument, dilate ? "expand" : "shrink", ": radius ",
                         radii[d], " on axis ", "xyz"[d], " is negative");
-  const std::int64_t sign = dilate ? 1 : -1;
-  std::int64_t widen = sign * radii[0];  // applied by the first pass only
+  std::array<std::int64_t, 3> r{};
+  for (int d = 0; d < Dim; ++d) r[std::size_t(d)] = radii[d];
   IntervalSet<Dim> current = a;
-  bool any_pass = false;
-  for (int axis = 1; axis < Dim; ++axis) {
-    const std::int64_t r = radii[axis];
-    if (r == 0) continue;
-    const int slot = Dim - 1 - axis;  // row-key slot of this axis
-    const std::int64_t length = 2 * r + 1;
-    // First pass: shifts -r .. -r + c - 1.
-    std::int64_t covered = std::min<std::int64_t>(length, max_taps);
-    std::vector<std::int64_t> offsets;
-    for (std::int64_t j = 0; j < covered; ++j) offsets.push_back(-r + j);
-    auto next = morph_pass(current, slot, offsets, widen, dilate, ws);
+  for (const auto& pass : passes::separable_passes(Dim, r, dilate, max_taps)) {
+    auto next = morph_pass(current, pass.slot, pass.offsets, pass.widen, dilate, ws);
     if (!next) return next.error();
     current = std::move(next).value();
-    widen = 0;
-    any_pass = true;
-    // Later passes multiply the covered length by up to max_taps.
-    while (covered < length) {
-      const std::int64_t target = std::min<std::int64_t>(length, covered * max_taps);
-      offsets.clear();
-      for (std::int64_t s = 0; s + covered < target; s += covered) offsets.push_back(s);
-      offsets.push_back(target - covered);
-      next = morph_pass(current, slot, offsets, 0, dilate, ws);
-      if (!next) return next.error();
-      current = std::move(next).value();
-      covered = target;
-    }
   }
-  if (!any_pass && widen != 0) return morph_pass(current, 0, {0}, widen, dilate, ws);
   return current;
 }
 

@@ -126,29 +126,8 @@ class Lowering {
   /// Morphology that does not fuse: separable passes of at most max_stage_taps shifts each, so
   /// radius r takes O(log r) stages.
   int morphology_passes(int source, const std::array<std::int64_t, 3>& r, bool dilate) {
-    std::int64_t widen = dilate ? r[0] : -r[0];
-    bool any = false;
-    for (int axis = 1; axis < dim(); ++axis) {
-      const std::int64_t radius = r[std::size_t(axis)];
-      if (radius == 0) continue;
-      const int slot = dim() - 1 - axis;
-      const std::int64_t length = 2 * radius + 1;
-      std::int64_t covered = std::min<std::int64_t>(length, plan::max_stage_taps);
-      std::vector<std::int64_t> offsets;
-      for (std::int64_t j = 0; j < covered; ++j) offsets.push_back(-radius + j);
-      source = morph_pass(source, slot, offsets, widen, dilate);
-      widen = 0;
-      any = true;
-      while (covered < length) {
-        const std::int64_t target = std::min<std::int64_t>(length, covered * plan::max_stage_taps);
-        offsets.clear();
-        for (std::int64_t s = 0; s + covered < target; s += covered) offsets.push_back(s);
-        offsets.push_back(target - covered);
-        source = morph_pass(source, slot, offsets, 0, dilate);
-        covered = target;
-      }
-    }
-    if (!any && widen != 0) source = morph_pass(source, 0, {0}, widen, dilate);
+    for (const auto& pass : separable_passes(dim(), r, dilate, plan::max_stage_taps))
+      source = morph_pass(source, pass.slot, pass.offsets, pass.widen, dilate);
     return source;
   }
 

@@ -17,28 +17,34 @@
 
 namespace subsetix {
 
-/// The fused plan of an expression (stages, taps, truth tables, capacities).
-template <SetOperand E>
-Result<plan::Plan> plan_of(const E& e, bool final_sweep = false) {
-  const auto lowered = to_ir(e);
+/// The fused plan of an expression already turned into IR (the pass pipeline).
+template <int Dim>
+Result<plan::Plan> plan_of(const Lowered<Dim>& lowered, bool final_sweep = false) {
   std::vector<plan::Source> sizes;
   for (const auto& s : lowered.inputs) sizes.push_back({s.num_rows, s.num_intervals});
   return passes::lower(lowered.ir, sizes, passes::LowerOptions{final_sweep});
 }
 
+/// The fused plan of an expression (stages, taps, truth tables, capacities).
+template <SetOperand E>
+Result<plan::Plan> plan_of(const E& e, bool final_sweep = false) {
+  return plan_of(to_ir(e), final_sweep);
+}
+
+/// Fused evaluation: one plan, one fence.
 template <SetOperand E>
 Result<IntervalSet<dim_v<E>>> try_eval(const E& e, Workspace& ws) {
   const auto lowered = to_ir(e);
-  std::vector<plan::Source> sizes;
-  for (const auto& s : lowered.inputs) sizes.push_back({s.num_rows, s.num_intervals});
-  auto plan = passes::lower(lowered.ir, sizes);
+  auto plan = plan_of(lowered);
   if (!plan) return plan.error();
   return run_plan<dim_v<E>>(plan.value(), lowered.inputs, ws);
 }
+/// Fused evaluation; throws subsetix::Exception on error.
 template <SetOperand E>
 IntervalSet<dim_v<E>> eval(const E& e, Workspace& ws) {
   return try_eval(e, ws).value();
 }
+/// Fused evaluation with the default workspace.
 template <SetOperand E>
 IntervalSet<dim_v<E>> eval(const E& e) {
   return with_default_workspace([&](Workspace& ws) { return eval(e, ws); });
@@ -48,9 +54,7 @@ IntervalSet<dim_v<E>> eval(const E& e) {
 template <SetOperand E>
 Result<void> eval_into(const E& e, IntervalSet<dim_v<E>>& out, Workspace& ws) {
   const auto lowered = to_ir(e);
-  std::vector<plan::Source> sizes;
-  for (const auto& s : lowered.inputs) sizes.push_back({s.num_rows, s.num_intervals});
-  auto plan = passes::lower(lowered.ir, sizes, passes::LowerOptions{true});
+  auto plan = plan_of(lowered, /*final_sweep=*/true);
   if (!plan) return plan.error();
   return run_plan_into<dim_v<E>>(plan.value(), lowered.inputs, out, ws);
 }
