@@ -13,8 +13,11 @@ namespace subsetix {
 /// One interval of one row.
 template <int Dim>
 struct RowInterval {
+  /// The row the interval lies in.
   RowKey<Dim> key;
+  /// The interval along x.
   Interval interval;
+  /// Equal when row and interval are.
   friend bool operator==(const RowInterval&, const RowInterval&) = default;
 };
 
@@ -52,6 +55,7 @@ std::vector<RowInterval<Dim>> list_intervals(const IntervalSet<Dim, Space>& s) {
 template <int Dim>
 Result<void> validate_host(const HostIntervalSet<Dim>& s);
 
+/// Checks a set in any memory space (copied to the host first); see validate_host().
 template <int Dim, class Space>
 Result<void> validate(const IntervalSet<Dim, Space>& s) {
   return validate_host(to_host(s));

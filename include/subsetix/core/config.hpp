@@ -12,10 +12,12 @@ using ExecSpace = Kokkos::Serial;
 #elif defined(SUBSETIX_EXECUTION_SPACE_OpenMP)
 using ExecSpace = Kokkos::OpenMP;
 #else
+/// The Kokkos execution space every kernel runs on.
 using ExecSpace = Kokkos::DefaultExecutionSpace;
 #endif
 /// Where sets live when they are computed on.
 using DeviceMemory = ExecSpace::memory_space;
+/// Host memory, for sets read back or built on the host.
 using HostMemory = Kokkos::HostSpace;
 
 }  // namespace subsetix

@@ -16,7 +16,9 @@ using index_t = std::int32_t;
 /// A count of cells (may exceed the int32 range: a 2^16 x 2^16 box already does).
 using cell_count_t = std::int64_t;
 
+/// Smallest representable coordinate.
 inline constexpr coord_t coord_min = std::numeric_limits<coord_t>::min();
+/// Largest representable coordinate.
 inline constexpr coord_t coord_max = std::numeric_limits<coord_t>::max();
 
 /// True when a 64-bit intermediate coordinate fits the int32 coordinate range.

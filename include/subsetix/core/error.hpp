@@ -24,14 +24,18 @@ enum class ErrorCode {
   invalid_argument,     ///< a parameter out of its domain (negative radius, ...)
 };
 
+/// The name of an error code, e.g. `"invalid_input"`.
 const char* to_string(ErrorCode code);
 
 /// An error: a category and a message that says what went wrong and where.
 class Error {
  public:
   Error() = default;
+  /// An error of kind `code`; `message` says what and where.
   Error(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
+  /// The kind of error.
   ErrorCode code() const { return code_; }
+  /// What went wrong and where (file:line, row, interval, expression column).
   const std::string& message() const { return message_; }
 
  private:
@@ -42,7 +46,9 @@ class Error {
 /// Thrown by `Result::value()` on an error, and by the few APIs that cannot return a Result.
 class Exception : public std::runtime_error {
  public:
+  /// Wraps `e` (its message becomes what()).
   explicit Exception(Error e) : std::runtime_error(e.message()), error_(std::move(e)) {}
+  /// The error that was thrown.
   const Error& error() const { return error_; }
 
  private:
@@ -63,6 +69,7 @@ struct throw_exception_policy : boost::outcome_v2::policy::base {
 };
 }  // namespace detail
 
+/// A value of type `T` or an Error (Boost.Outcome). `.value()` on an error throws Exception.
 template <class T>
 using Result = boost::outcome_v2::basic_result<T, Error, detail::throw_exception_policy>;
 

@@ -24,9 +24,13 @@ namespace subsetix {
 template <int Dim, class MemorySpace = DeviceMemory>
 struct IntervalSet {
   static_assert(Dim == 2 || Dim == 3, "subsetix supports 2D and 3D sets");
+  /// The dimension, 2 or 3.
   static constexpr int dim = Dim;
+  /// The Kokkos memory space holding the arrays.
   using memory_space = MemorySpace;
+  /// The row key type, `RowKey<Dim>`.
   using key_type = RowKey<Dim>;
+  /// A one-dimensional array in the set's memory space.
   template <class T>
   using array = Kokkos::View<T*, MemorySpace>;
 
@@ -34,11 +38,15 @@ struct IntervalSet {
   array<index_t> row_ptr;            ///< [num_rows + 1], offsets into `intervals`
   array<Interval> intervals;         ///< [num_intervals]
   array<cell_count_t> cell_offsets;  ///< [num_intervals + 1], cells before each interval
+  /// Number of non-empty rows.
   index_t num_rows = 0;
+  /// Number of intervals over all rows.
   index_t num_intervals = 0;
+  /// Number of cells (sum of interval sizes).
   cell_count_t num_cells = 0;
   std::shared_ptr<const void> storage;  ///< owns the pooled block behind unmanaged arrays
 
+  /// True for the empty set (no rows).
   bool empty() const { return num_rows == 0; }
 
   /// Arrays for a set of known size in one pooled block, uninitialised (a kernel fills them).
@@ -94,6 +102,7 @@ struct IntervalSet {
   }
 };
 
+/// A set whose arrays live in host memory.
 template <int Dim>
 using HostIntervalSet = IntervalSet<Dim, HostMemory>;
 
@@ -112,10 +121,12 @@ IntervalSet<Dim, DstSpace> copy_to(const IntervalSet<Dim, SrcSpace>& src) {
   return dst;
 }
 
+/// A host copy of `s` (a shallow copy when `s` is already in host memory).
 template <int Dim, class Space>
 HostIntervalSet<Dim> to_host(const IntervalSet<Dim, Space>& s) {
   return copy_to<HostMemory>(s);
 }
+/// A copy of `s` in device memory (a shallow copy when it is already there).
 template <int Dim, class Space>
 IntervalSet<Dim> to_device(const IntervalSet<Dim, Space>& s) {
   return copy_to<DeviceMemory>(s);

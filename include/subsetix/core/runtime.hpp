@@ -12,6 +12,8 @@ namespace subsetix {
 /// the OpenMP runtime's default anyway, and it keeps Kokkos from printing a warning per run.
 class ScopeGuard {
  public:
+  /// Initialises Kokkos from the command line (`--kokkos-...` options); finalises it on
+  /// destruction.
   ScopeGuard(int& argc, char* argv[]) : guard_((quiet_openmp(), argc), argv) {}
 
  private:

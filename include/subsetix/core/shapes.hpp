@@ -33,11 +33,18 @@ Result<IntervalSet<Dim>> checkerboard(const Point<Dim>& lo, const Point<Dim>& hi
 /// along a row, runs of mean length `mean_run` cover about `fill` of the cells.
 /// Deterministic for a given seed, whatever the backend or thread count.
 struct RandomOptions {
+  /// Fraction of cells inside the set, in [0, 1].
   double fill = 0.5;
+  /// Mean length of a run of inside (or outside) cells along x.
   double mean_run = 4.0;
+  /// Probability that a row holds any cells at all.
   double row_probability = 1.0;
+  /// Seed of the counter-based generator.
   std::uint64_t seed = 1;
 };
+/// A random set in the box `[lo, hi)`: alternating runs of inside and outside cells along x with
+/// uniformly drawn lengths (means `mean_run` and the gap giving `fill`), drawn per row from a
+/// counter-based generator; invalid options are an error.
 template <int Dim>
 Result<IntervalSet<Dim>> random(const Point<Dim>& lo, const Point<Dim>& hi,
                                 const RandomOptions& options);

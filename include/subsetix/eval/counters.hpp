@@ -17,14 +17,17 @@
 
 namespace subsetix {
 
+/// Kokkos events counted through Kokkos Tools callbacks since counting was installed.
 struct KokkosCounts {
   std::uint64_t kernels = 0;          ///< parallel_for / reduce / scan launches, all of them
   std::uint64_t library_kernels = 0;  ///< those labelled `subsetix::...` (the plan's own)
   std::uint64_t fences = 0;           ///< host synchronisations (see above)
   std::uint64_t deep_copies = 0;      ///< all deep copies
   std::uint64_t allocations = 0;      ///< backend allocations (Kokkos allocate_data events)
+  /// Bytes of those backend allocations.
   std::uint64_t allocated_bytes = 0;
 
+  /// Events between two snapshots.
   KokkosCounts operator-(const KokkosCounts& o) const {
     return {kernels - o.kernels,         library_kernels - o.library_kernels,
             fences - o.fences,           deep_copies - o.deep_copies,
@@ -42,6 +45,7 @@ KokkosCounts kokkos_counts();
 class CountScope {
  public:
   CountScope() : start_((install_kokkos_counters(), kokkos_counts())) {}
+  /// Events since this scope was created.
   KokkosCounts counts() const { return kokkos_counts() - start_; }
 
  private:

@@ -69,6 +69,8 @@ Result<IntervalSet<dim_v<E>>> try_eval_unfused(const E& e, Workspace& ws) {
   if (!r) return r.error();
   return std::get<IntervalSet<dim_v<E>>>(std::move(r).value());
 }
+/// Evaluates `e` op by op with the reference operations (for comparison with eval());
+/// temporaries come from `ws`. Throws Exception on error.
 template <SetOperand E>
 IntervalSet<dim_v<E>> eval_unfused(const E& e, Workspace& ws) {
   return try_eval_unfused(e, ws).value();

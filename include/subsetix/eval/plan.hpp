@@ -18,52 +18,75 @@
 
 namespace subsetix::plan {
 
+/// Most taps one stage may read.
 inline constexpr int max_stage_taps = 16;
 
+/// One input row stream of a stage: a source read with a row-key offset and an x map.
 struct Tap {
+  /// The source (input or earlier stage output) read.
   int source = -1;
   std::array<std::int64_t, 2> key_offset{};  ///< row-key slots: reads source row K + offset
+  /// Added to every interval bound along x.
   std::int64_t x_shift = 0;
+  /// Added to every interval end and subtracted from every begin (negative: erosion).
   std::int64_t x_widen = 0;
 
+  /// Equal taps read the same rows the same way (the dedupe pass merges them).
   friend bool operator==(const Tap&, const Tap&) = default;
 };
 
 /// Postfix program over tap bits, for stages with more taps than a 64-entry truth table holds.
 enum class Instr : std::uint8_t { push_tap, op_or, op_and, op_xor, op_and_not };
+/// One instruction of a stage's postfix program.
 struct ProgramStep {
+  /// What the step does.
   Instr instr;
+  /// The tap pushed (push_tap only).
   std::uint8_t tap;
 };
+/// Longest postfix program a stage may carry.
 inline constexpr int max_program = 96;
 
+/// One count-scan-fill unit of a plan: a sweep over taps, or a refine or coarsen map.
 struct Stage {
-  enum Kind { sweep, refine, coarsen } kind = sweep;
+  /// Sweep: taps combined by a predicate; refine, coarsen: a level change of one source.
+  enum Kind { sweep, refine, coarsen };
+  Kind kind = sweep;                 ///< what the stage does
   std::vector<Tap> taps;             ///< sweep
   std::vector<int> candidate_taps;   ///< sweep: taps whose rows hold every output row
   std::uint64_t table = 0;           ///< sweep with <= 6 taps: bit m = output for mask m
   std::vector<ProgramStep> program;  ///< sweep with > 6 taps
   int source = -1;                   ///< refine, coarsen
   std::int64_t rows_bound = 0;       ///< output capacity, known before any kernel runs
+  /// Output interval capacity, known before any kernel runs.
   std::int64_t intervals_bound = 0;
 };
 
+/// Capacity bounds of a source (an input's exact sizes, a stage's bounds).
 struct Source {
+  /// Rows, at most.
   std::int64_t rows_bound = 0;
+  /// Intervals, at most.
   std::int64_t intervals_bound = 0;
 };
 
+/// A lowered expression: its stages in execution order, with capacities for every output.
 struct Plan {
+  /// The dimension of every source.
   int dim = 2;
+  /// Number of input sets (sources 0 .. inputs - 1).
   int inputs = 0;
   std::vector<Source> sources;  ///< inputs, then one per stage
+  /// Stages in execution order; stage s writes source `inputs + s`.
   std::vector<Stage> stages;
   int result = -1;  ///< the source holding the result (an input when nothing is computed)
 
+  /// Index of the last source added.
   int newest_source() const { return int(sources.size()) - 1; }
   /// Kernels the fused engine launches: one status reset, then per sweep stage count + scan +
   /// fill, per refine stage one map, per coarsen stage a partition scan + count + scan + fill.
   int expected_kernels() const;
+  /// A readable listing: stages, taps, truth tables or programs, capacity bounds.
   std::string describe() const;
 };
 

@@ -20,7 +20,9 @@ namespace subsetix {
 /// Sets bound to names for expression strings.
 class NamedSets {
  public:
+  /// Binds `name` to `set` (replacing an earlier binding).
   void bind(const std::string& name, AnySet set) { sets_[name] = std::move(set); }
+  /// The set bound to `name`, or nullptr.
   const AnySet* find(std::string_view name) const {
     const auto it = sets_.find(name);
     return it == sets_.end() ? nullptr : &it->second;
@@ -39,8 +41,11 @@ class NamedSets {
 
 /// An expression over numbered input sets.
 struct Prepared {
+  /// The expression, over inputs 0 .. inputs.size() - 1.
   ir::Expr expr;
+  /// The input sets, numbered as the expression uses them.
   std::vector<AnySet> inputs;
+  /// The dimension of the expression.
   int dim() const { return expr.dim; }
 };
 
@@ -55,10 +60,13 @@ Result<plan::Plan> plan_of(const Prepared& e, bool final_sweep = false);
 /// Runs a plan of `e` (one fence).
 Result<AnySet> eval_fused(const Prepared& e, const plan::Plan& p, Workspace& ws);
 
-/// Conveniences: prepare, (plan,) evaluate.
+/// Evaluates `e` op by op (the reference engine); temporaries come from `ws`.
 Result<AnySet> eval_unfused(const expr::Expression& e, const NamedSets& names, Workspace& ws);
+/// Evaluates `e` op by op, using the default workspace.
 Result<AnySet> eval_unfused(const expr::Expression& e, const NamedSets& names);
+/// Evaluates `e` with the fused engine (one fence); temporaries come from `ws`.
 Result<AnySet> eval_fused(const expr::Expression& e, const NamedSets& names, Workspace& ws);
+/// Evaluates `e` with the fused engine, using the default workspace.
 Result<AnySet> eval_fused(const expr::Expression& e, const NamedSets& names);
 
 }  // namespace subsetix

@@ -17,6 +17,7 @@ namespace subsetix::unfused {
 template <int Dim>
 Result<IntervalSet<Dim>> set_union(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b,
                                    Workspace& ws);
+/// `A | B`, temporaries from the default workspace.
 template <int Dim>
 Result<IntervalSet<Dim>> set_union(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b) {
   return with_default_workspace([&](Workspace& ws) { return set_union(a, b, ws); });
@@ -25,6 +26,7 @@ Result<IntervalSet<Dim>> set_union(const IntervalSet<Dim>& a, const IntervalSet<
 template <int Dim>
 Result<IntervalSet<Dim>> set_intersection(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b,
                                           Workspace& ws);
+/// `A & B`, temporaries from the default workspace.
 template <int Dim>
 Result<IntervalSet<Dim>> set_intersection(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b) {
   return with_default_workspace([&](Workspace& ws) { return set_intersection(a, b, ws); });
@@ -33,6 +35,7 @@ Result<IntervalSet<Dim>> set_intersection(const IntervalSet<Dim>& a, const Inter
 template <int Dim>
 Result<IntervalSet<Dim>> set_difference(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b,
                                         Workspace& ws);
+/// `A - B`, temporaries from the default workspace.
 template <int Dim>
 Result<IntervalSet<Dim>> set_difference(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b) {
   return with_default_workspace([&](Workspace& ws) { return set_difference(a, b, ws); });
@@ -41,6 +44,7 @@ Result<IntervalSet<Dim>> set_difference(const IntervalSet<Dim>& a, const Interva
 template <int Dim>
 Result<IntervalSet<Dim>> set_symmetric_difference(const IntervalSet<Dim>& a,
                                                   const IntervalSet<Dim>& b, Workspace& ws);
+/// `A ^ B`, temporaries from the default workspace.
 template <int Dim>
 Result<IntervalSet<Dim>> set_symmetric_difference(const IntervalSet<Dim>& a,
                                                   const IntervalSet<Dim>& b) {
@@ -51,6 +55,7 @@ Result<IntervalSet<Dim>> set_symmetric_difference(const IntervalSet<Dim>& a,
 template <int Dim>
 Result<IntervalSet<Dim>> translate(const IntervalSet<Dim>& a, const Point<Dim>& offset,
                                    Workspace& ws);
+/// The set moved by `offset`.
 template <int Dim>
 Result<IntervalSet<Dim>> translate(const IntervalSet<Dim>& a, const Point<Dim>& offset) {
   return with_default_workspace([&](Workspace& ws) { return translate(a, offset, ws); });
@@ -59,6 +64,7 @@ Result<IntervalSet<Dim>> translate(const IntervalSet<Dim>& a, const Point<Dim>& 
 /// Box dilation: every cell within `radii` = {rx, ry[, rz]} (each >= 0) of a cell of A.
 template <int Dim>
 Result<IntervalSet<Dim>> expand(const IntervalSet<Dim>& a, const Point<Dim>& radii, Workspace& ws);
+/// Box dilation by `radii` per axis, temporaries from the default workspace.
 template <int Dim>
 Result<IntervalSet<Dim>> expand(const IntervalSet<Dim>& a, const Point<Dim>& radii) {
   return with_default_workspace([&](Workspace& ws) { return expand(a, radii, ws); });
@@ -66,6 +72,7 @@ Result<IntervalSet<Dim>> expand(const IntervalSet<Dim>& a, const Point<Dim>& rad
 /// Box erosion: the cells of A whose whole box of `radii` lies in A.
 template <int Dim>
 Result<IntervalSet<Dim>> shrink(const IntervalSet<Dim>& a, const Point<Dim>& radii, Workspace& ws);
+/// Box erosion by `radii` per axis, temporaries from the default workspace.
 template <int Dim>
 Result<IntervalSet<Dim>> shrink(const IntervalSet<Dim>& a, const Point<Dim>& radii) {
   return with_default_workspace([&](Workspace& ws) { return shrink(a, radii, ws); });
@@ -74,6 +81,8 @@ Result<IntervalSet<Dim>> shrink(const IntervalSet<Dim>& a, const Point<Dim>& rad
 /// One level finer: cell c becomes the 2^Dim cells 2c + {0,1}^Dim.
 template <int Dim>
 Result<IntervalSet<Dim>> refine(const IntervalSet<Dim>& a, Workspace& ws);
+/// Every cell split into 2^Dim cells of the next finer level, temporaries from the default
+/// workspace.
 template <int Dim>
 Result<IntervalSet<Dim>> refine(const IntervalSet<Dim>& a) {
   return with_default_workspace([&](Workspace& ws) { return refine(a, ws); });
@@ -81,6 +90,7 @@ Result<IntervalSet<Dim>> refine(const IntervalSet<Dim>& a) {
 /// One level coarser: cell c maps to floor(c / 2); a coarse cell is in when any child is.
 template <int Dim>
 Result<IntervalSet<Dim>> coarsen(const IntervalSet<Dim>& a, Workspace& ws);
+/// The coarse cells (next coarser level) covering any cell, temporaries from the default workspace.
 template <int Dim>
 Result<IntervalSet<Dim>> coarsen(const IntervalSet<Dim>& a) {
   return with_default_workspace([&](Workspace& ws) { return coarsen(a, ws); });

@@ -15,18 +15,24 @@ namespace subsetix {
     return yap::make_expression<SetExpr, yap::expr_kind::kind>(owned(static_cast<L&&>(l)),  \
                                                                owned(static_cast<R&&>(r))); \
   }
+/// Union of two set operands: an expression node, evaluated by eval().
 SUBSETIX_SET_OPERATOR(|, bitwise_or, "| (union)")
+/// Intersection of two set operands: an expression node, evaluated by eval().
 SUBSETIX_SET_OPERATOR(&, bitwise_and, "& (intersection)")
+/// Difference of two set operands: an expression node, evaluated by eval().
 SUBSETIX_SET_OPERATOR(-, minus, "- (difference)")
+/// Symmetric difference of two set operands: an expression node, evaluated by eval().
 SUBSETIX_SET_OPERATOR(^, bitwise_xor, "^ (symmetric difference)")
 #undef SUBSETIX_SET_OPERATOR
 
+/// Deleted in effect: a bare complement is infinite, so it is a compile error (write `A - B`).
 template <SetOperand T>
 void operator~(T&&) {
   static_assert(
       detail::dependent_false<T>,
       "subsetix: a bare complement ~A is an infinite set; write U - A with a bounding set U");
 }
+/// Deleted in effect: a bare negation is a complement, so it is a compile error (write `A - B`).
 template <SetOperand T>
 void operator-(T&&) {
   static_assert(

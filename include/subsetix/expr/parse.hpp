@@ -21,6 +21,7 @@
 
 namespace subsetix::expr {
 
+/// The kinds of parse-tree nodes.
 enum class NodeKind {
   set_name,
   box,
@@ -37,9 +38,12 @@ enum class NodeKind {
   coarsen,
 };
 
+/// The name of a node kind, for messages.
 const char* to_string(NodeKind kind);
 
+/// One parse-tree node.
 struct Node {
+  /// What the node is.
   NodeKind kind;
   std::string name;                ///< set_name only
   std::vector<std::int64_t> args;  ///< integer arguments (box corners, radii per axis, offsets)
@@ -51,9 +55,13 @@ struct Node {
 
 /// A parsed expression: nodes in post-order (operands before the node using them).
 struct Expression {
+  /// The nodes, operands first.
   std::vector<Node> nodes;
+  /// Index of the root node.
   int root = -1;
+  /// Dimension given by the expression's arguments (0 when nothing fixes it).
   int dim = 0;
+  /// The root node.
   const Node& root_node() const { return nodes[std::size_t(root)]; }
 };
 

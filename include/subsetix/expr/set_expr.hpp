@@ -16,23 +16,32 @@ namespace subsetix {
 
 namespace yap = boost::yap;
 
+/// The YAP expression template of set expressions: a node of kind `Kind` over `Tuple`
+/// operands (terminals hold IntervalSet handles, which share ownership of the arrays).
 template <yap::expr_kind Kind, class Tuple>
 struct SetExpr {
+  /// The YAP node kind.
   static const yap::expr_kind kind = Kind;
+  /// The operands.
   Tuple elements;
 };
 
 /// Operation tags, held in the callable terminal of `call` nodes.
 template <int Dim>
 struct ExpandOp {
+  /// Radii per axis, x first.
   Point<Dim> radii;
 };
+/// The callable of `shrink(e, radii)` nodes.
 template <int Dim>
 struct ShrinkOp {
+  /// Radii per axis, x first.
   Point<Dim> radii;
 };
+/// The callable of `translate(e, offset)` nodes.
 template <int Dim>
 struct TranslateOp {
+  /// Offset per axis, x first.
   Point<Dim> offset;
 };
 struct RefineOp {};
@@ -78,6 +87,7 @@ template <class T>
 concept SetOperand =
     detail::is_set_expr<std::decay_t<T>>::value || detail::is_device_set<std::decay_t<T>>::value;
 
+/// The dimension of a set operand (2 or 3).
 template <SetOperand T>
 inline constexpr int dim_v = detail::dim_of<std::decay_t<T>>::value;
 

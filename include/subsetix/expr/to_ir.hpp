@@ -11,7 +11,9 @@
 #include "subsetix/expr/operators.hpp"
 
 namespace subsetix {
+namespace detail {
 
+/// The YAP transform: one IR node per expression node; returns the node's index.
 template <int Dim>
 struct ToIr {
   ir::Expr& out;
@@ -85,19 +87,22 @@ struct ToIr {
   }
 };
 
+}  // namespace detail
+
 /// An expression as IR over its input sets.
 template <int Dim>
 struct Lowered {
-  ir::Expr ir;
-  std::vector<IntervalSet<Dim>> inputs;
+  ir::Expr ir;                           ///< the expression over inputs 0 .. inputs.size() - 1
+  std::vector<IntervalSet<Dim>> inputs;  ///< distinct terminals, numbered in first-use order
 };
 
+/// Lowers a C++ set expression to IR (the same set used twice becomes one input).
 template <SetOperand E>
 Lowered<dim_v<E>> to_ir(const E& e) {
   constexpr int D = dim_v<E>;
   Lowered<D> out;
   out.ir.dim = D;
-  ToIr<D> xform{out.ir, out.inputs};
+  detail::ToIr<D> xform{out.ir, out.inputs};
   out.ir.root = yap::transform(owned(e), xform);
   return out;
 }

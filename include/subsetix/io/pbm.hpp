@@ -11,7 +11,10 @@
 
 namespace subsetix::io {
 
+/// Parses a plain or raw PBM image (`P1`/`P4`): black pixels become cells, row 0 at the top
+/// becomes the largest y. `source` names the input in errors.
 Result<IntervalSet<2>> parse_pbm(std::string_view content, const std::string& source);
+/// Reads a PBM file (see parse_pbm()).
 Result<IntervalSet<2>> read_pbm(const std::string& path);
 
 }  // namespace subsetix::io

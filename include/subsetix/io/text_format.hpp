@@ -23,7 +23,9 @@ namespace subsetix::io {
 /// A parsed file: its dimension and its records `{outer..., x0, x1}` (3 values in 2D, 4 in 3D;
 /// the unused last slot is 0 in 2D).
 struct TextRecords {
+  /// 2 or 3.
   int dim = 0;
+  /// One record per interval: outer coordinates, then begin and end.
   std::vector<std::array<coord_t, 4>> records;
 };
 

@@ -21,6 +21,7 @@ Result<AnySet> read_text(const std::string& path);
 /// Writes canonical, sorted text.
 template <int Dim, class Space>
 void write_text(std::ostream& out, const IntervalSet<Dim, Space>& set);
+/// Writes `set` to a file in the text format.
 template <int Dim, class Space>
 Result<void> write_text_file(const std::string& path, const IntervalSet<Dim, Space>& set);
 

@@ -29,7 +29,9 @@ template <class MemorySpace>
 class Block {
  public:
   Block() = default;
+  /// Takes over `o`'s memory; `o` becomes empty.
   Block(Block&& o) noexcept { *this = std::move(o); }
+  /// Releases this block, then takes over `o`'s memory.
   Block& operator=(Block&& o) noexcept {
     if (this != &o) {
       release_or_warn();
@@ -45,8 +47,11 @@ class Block {
   Block& operator=(const Block&) = delete;
   ~Block() { release_or_warn(); }
 
+  /// The block's memory (nullptr when empty).
   void* data() const { return ptr_; }
+  /// Its size in bytes.
   std::size_t bytes() const { return bytes_; }
+  /// True when the block holds memory.
   explicit operator bool() const { return ptr_ != nullptr; }
 
   /// An unmanaged View of `n` elements over the block (n * sizeof(T) <= bytes()).
@@ -83,9 +88,12 @@ class Block {
   std::size_t bytes_ = 0;
 };
 
+/// A memory pool over a Kokkos memory space: size classes for small blocks, best-fit arenas for
+/// large ones, growth within a budget; blocks are move-only handles.
 template <class MemorySpace>
 class Pool {
  public:
+  /// A pool with `options` (see PoolOptions); nothing is allocated until the first take.
   explicit Pool(PoolOptions options = PoolOptions())
       : core_(std::make_shared<PoolCore>(backend(), options)) {}
 
@@ -96,12 +104,18 @@ class Pool {
     return Block<MemorySpace>(core_, p.value(), bytes);
   }
 
+  /// The space-independent allocator behind the pool.
   PoolCore& core() { return *core_; }
+  /// The space-independent allocator behind the pool.
   const PoolCore& core() const { return *core_; }
+  /// Usage statistics.
   PoolStats stats() const { return core_->stats(); }
+  /// Returns every wholly free arena to the backend.
   void trim() { core_->trim(); }
+  /// Returns all memory to the backend; an error when blocks are still live.
   Result<void> reset() { return core_->reset(); }
 
+  /// The memory space's allocate/deallocate, labelled for Kokkos Tools.
   static Backend backend() {
     return Backend{MemorySpace::name(),
                    [](const std::string& label, std::size_t bytes) {

@@ -26,11 +26,16 @@
 
 namespace subsetix::memory {
 
+/// Alignment of every block.
 inline constexpr std::size_t alignment = 256;
+/// Smallest size class.
 inline constexpr std::size_t smallest_class = 256;
+/// Largest size class; larger requests go to the arena tier.
 inline constexpr std::size_t largest_class = std::size_t(1) << 20;  // 1 MiB
-inline constexpr int num_classes = 13;                              // 256 B .. 1 MiB
+/// Number of size classes, powers of two.
+inline constexpr int num_classes = 13;  // 256 B .. 1 MiB
 
+/// How a pool grows: initial arena, growth factor, budget.
 struct PoolOptions {
   std::size_t initial_bytes = std::size_t(16) << 20;  ///< first arena
   std::size_t max_bytes = std::size_t(16) << 30;      ///< backend bytes held at most
@@ -42,6 +47,7 @@ struct PoolOptions {
 /// K/M/G suffix) and SUBSETIX_POOL_GROWTH (a factor > 1). Malformed values are errors.
 Result<PoolOptions> pool_options_from_environment(PoolOptions defaults = PoolOptions());
 
+/// What a pool holds and has done.
 struct PoolStats {
   std::size_t current_bytes = 0;          ///< handed out now (rounded sizes)
   std::size_t requested_bytes = 0;        ///< handed out now (as requested)
@@ -52,7 +58,9 @@ struct PoolStats {
   std::uint64_t backend_allocations = 0;  ///< of which needed a backend allocation
   std::uint64_t reused = 0;               ///< served from memory the pool already held
   std::size_t free_bytes = 0;             ///< free in arenas (large tier)
+  /// Largest free range in one arena.
   std::size_t largest_free_block = 0;
+  /// Blocks handed out and not yet returned.
   std::size_t live_blocks = 0;
 
   /// 1 - backend allocations / pool allocations.
@@ -67,18 +75,24 @@ struct PoolStats {
   double internal_fragmentation() const {
     return current_bytes ? 1.0 - double(requested_bytes) / double(current_bytes) : 0.0;
   }
+  /// A multi-line, readable summary.
   std::string report() const;
 };
 
 /// Where big blocks come from: a Kokkos memory space's allocate/deallocate.
 struct Backend {
+  /// For messages and allocation labels.
   std::string name;
+  /// Allocates `bytes` labelled `label` (nullptr or throw on failure).
   std::function<void*(const std::string& label, std::size_t bytes)> allocate;
+  /// Returns memory obtained from allocate.
   std::function<void(const std::string& label, void* ptr, std::size_t bytes)> deallocate;
 };
 
+/// The allocator behind Pool, independent of Kokkos memory spaces (thread-safe).
 class PoolCore {
  public:
+  /// A pool drawing from `backend` as `options` say.
   PoolCore(Backend backend, PoolOptions options);
   ~PoolCore();
   PoolCore(const PoolCore&) = delete;
@@ -99,10 +113,13 @@ class PoolCore {
   /// Later deallocations of those blocks are ignored.
   void shutdown(const char* why);
 
+  /// Usage statistics.
   PoolStats stats() const;
   /// Live blocks, one line each: label and size (for leak reports).
   std::string live_report() const;
+  /// The backend's name.
   const std::string& name() const { return backend_.name; }
+  /// The options in force.
   const PoolOptions& options() const { return options_; }
 
  private:

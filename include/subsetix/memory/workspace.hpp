@@ -23,8 +23,11 @@
 
 namespace subsetix {
 
+/// Stack-scoped temporaries from a pool: take arrays inside a scope; leaving the scope makes
+/// its slots reusable; slots keep their memory, so a warm workspace allocates nothing.
 class Workspace {
  public:
+  /// A workspace drawing from `pool` (default: the process-wide device pool).
   explicit Workspace(memory::Pool<DeviceMemory>& pool = memory::default_pool<DeviceMemory>())
       : pool_(&pool) {}
   Workspace(const Workspace&) = delete;
@@ -36,6 +39,7 @@ class Workspace {
     ~Scope() {
       if (ws_) ws_->pop_to(mark_);
     }
+    /// Takes over `o`'s scope.
     Scope(Scope&& o) noexcept : ws_(o.ws_), mark_(o.mark_) { o.ws_ = nullptr; }
     Scope(const Scope&) = delete;
     Scope& operator=(const Scope&) = delete;
@@ -47,6 +51,7 @@ class Workspace {
     Workspace* ws_;
     std::size_t mark_;
   };
+  /// Opens a scope: slots taken from now on are released when it is destroyed.
   [[nodiscard]] Scope scope() { return Scope(this, top_); }
 
   /// An unmanaged View of `n` elements, valid until the innermost open scope ends.
@@ -61,12 +66,15 @@ class Workspace {
   /// life: reading results needs no allocation either).
   Kokkos::View<std::int64_t*, HostMemory> host_buffer(std::size_t n);
 
+  /// Slots in use.
   std::size_t depth() const { return top_; }
+  /// Slots created so far.
   std::size_t slots() const { return slots_.size(); }
   /// Bytes held in slots.
   std::size_t capacity_bytes() const;
   /// Slots that had to grow (or be created) so far.
   std::uint64_t growths() const { return growths_; }
+  /// The pool slots come from.
   memory::Pool<DeviceMemory>& pool() { return *pool_; }
   /// Returns every slot to the pool (no scope may be open).
   void release();
@@ -89,6 +97,7 @@ class Workspace {
 /// The workspace of calls that do not pass one; `lock_default_workspace()` serialises its users
 /// across threads (recursively: a call may nest others on the same thread).
 Workspace& default_workspace();
+/// Locks the default workspace for the calling thread (see default_workspace()).
 std::unique_lock<std::recursive_mutex> lock_default_workspace();
 
 /// Runs `f(default_workspace())` under the default workspace's lock.
