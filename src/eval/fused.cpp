@@ -50,6 +50,7 @@ struct SourceArrays {
     t.row_ptr = arrays.row_ptr;
     t.intervals = arrays.intervals;
     t.rows = rows_bound;
+    t.interval_count = intervals_bound;
     t.rows_device = totals;
     return t;
   }
@@ -154,14 +155,16 @@ class Executor {
   Result<void> sweep(const StageInputs<Dim, KMAX>& in, const Predicate& predicate, int s,
                      const OutputArrays<Dim>& out, std::int64_t cap_rows,
                      std::int64_t cap_intervals, const std::string& label) {
-    SweepRows<Dim, KMAX, Predicate> rows{in, predicate, status_};
+    const SweepRows<Dim, KMAX, Predicate> rows{in, predicate, status_};
     const index_t chunks = rows.chunks() > 0 ? rows.chunks() : 1;  // chunk 0 writes the sentinels
-    auto offsets = ws_.take<RowCounts>(std::size_t(chunks) + 1, label + ".offsets");
-    if (!offsets) return offsets.error();
-    const CountScanFill<Dim, SweepRows<Dim, KMAX, Predicate>> csf{
-        rows, offsets.value(), status_, chunks, totals_slot(s), cap_rows, cap_intervals};
-    csf.launch_count_scan(label);
-    csf.launch_fill(label, out);
+    auto prepared = prepare_sweep_compact<Dim>(rows, status_, ws_, label, chunks);
+    if (!prepared) return prepared.error();
+    SweepCompact<Dim, SweepRows<Dim, KMAX, Predicate>>& sc = prepared.value();
+    sc.totals = totals_slot(s);
+    sc.capacity_rows = cap_rows;
+    sc.capacity_intervals = cap_intervals;
+    sc.launch_sweep_scan(label);
+    sc.launch_compact(label, out);
     return boost::outcome_v2::success();
   }
 

@@ -38,6 +38,24 @@ struct OutputArrays {
   }
 };
 
+/// The exclusive scan of per-chunk counts, in place, as a parallel_scan body: totals go to
+/// `offsets(chunks)` and to the status block at `totals`.
+KOKKOS_INLINE_FUNCTION void scan_counts(const Kokkos::View<RowCounts*, DeviceMemory>& offsets,
+                                        const StatusView& status, index_t chunks, int totals,
+                                        index_t c, RowCounts& update, bool final) {
+  const RowCounts n = offsets(c);
+  if (final) {
+    offsets(c) = update;
+    if (c == chunks - 1) {
+      RowCounts total = update;
+      total += n;
+      offsets(chunks) = total;
+      for (int s = 0; s < 3; ++s) status(totals + s) = total.v[s];
+    }
+  }
+  update += n;
+}
+
 template <int Dim, class Rows>
 struct CountScanFill {
   Rows rows;
@@ -66,17 +84,7 @@ struct CountScanFill {
   /// Exclusive scan of the materialised counts, in place; totals go to `offsets(chunks)` and
   /// to the status block.
   KOKKOS_INLINE_FUNCTION void scan(index_t c, RowCounts& update, bool final) const {
-    const RowCounts n = offsets(c);
-    if (final) {
-      offsets(c) = update;
-      if (c == chunks - 1) {
-        RowCounts total = update;
-        total += n;
-        offsets(chunks) = total;
-        for (int s = 0; s < 3; ++s) status(totals + s) = total.v[s];
-      }
-    }
-    update += n;
+    scan_counts(offsets, status, chunks, totals, c, update, final);
   }
 
   /// Writes chunk c's rows at its offsets; index `chunks` writes the two sentinels. Nothing is

@@ -1,13 +1,18 @@
 #pragma once
 /// \file
 /// A stage: k taps combined by a predicate, over the union of its candidate lists, as a row
-/// program for count-scan-fill. Work is split into chunks of key space at every
+/// program for sweep-scan-compact. Work is split into chunks of key space at every
 /// `rows_per_chunk`-th key of the largest candidate list; a chunk positions one cursor per
 /// list and per tap with a binary search, then walks forward (no search per row).
+///
+/// Those cursors also bound the chunk's output before it is computed: its rows are among the
+/// candidate entries from the lists' cursors on, its intervals at most the taps' intervals from
+/// the taps' cursors on (see bound_capacity.hpp). So the chunk's scratch origin is the sum of
+/// its cursors, and chunks can write their results in one sweep, without a count pass.
 
 #include <string>
 
-#include "subsetix/eval/detail/count_scan_fill.hpp"
+#include "subsetix/eval/detail/sweep_compact.hpp"
 
 namespace subsetix::detail {
 
@@ -28,16 +33,28 @@ struct SweepRows {
       n = in.candidates[u].size_host > n ? in.candidates[u].size_host : n;
     return n == 0 ? 0 : (n + rows_per_chunk - 1) / rows_per_chunk;
   }
+  /// Host-side scratch sizes: every candidate entry, every tap interval.
+  ChunkOrigin scratch_size() const {
+    ChunkOrigin n{0, 0};
+    for (int u = 0; u < in.num_candidate_lists; ++u) n.row += in.candidates[u].size_host;
+    for (int t = 0; t < in.num_taps; ++t) n.interval += in.taps[t].interval_count;
+    return n;
+  }
 
-  template <class F>
-  KOKKOS_INLINE_FUNCTION void visit_chunk(index_t c, F&& f) const {
+  /// Calls `origin(o)` with the chunk's scratch origin, then `f(key, emit)` for each candidate
+  /// row of chunk c in key order, where `emit(sink)` sends that row's intervals to `sink`.
+  template <class Origin, class F>
+  KOKKOS_INLINE_FUNCTION void visit_chunk(index_t c, Origin&& origin, F&& f) const {
     // The largest list (by its device-side size) splits the key space.
     int lead = 0;
     for (int u = 1; u < (KMAX <= 8 ? KMAX : in.num_candidate_lists); ++u)
       if (in.candidates[u].size() > in.candidates[lead].size()) lead = u;
     const CandidateList<Dim>& splitter = in.candidates[lead];
     const index_t split_rows = splitter.size();
-    if (c > 0 && c * rows_per_chunk >= split_rows) return;  // past a device-sized list's end
+    if (c > 0 && c * rows_per_chunk >= split_rows) {  // past a device-sized list's end
+      origin(ChunkOrigin{0, 0});
+      return;
+    }
     const bool bounded_below = c > 0;
     const bool bounded_above = (c + 1) * rows_per_chunk < split_rows;
     const WideKey<Dim> start = bounded_below ? splitter.at(c * rows_per_chunk) : WideKey<Dim>{};
@@ -61,6 +78,11 @@ struct SweepRows {
                                                    source_rows[t], tap.source_key(start))
                                 : 0;
     }
+    ChunkOrigin o{0, 0};
+    for (int u = 0; u < lists; ++u) o.row += pos[u];
+    for (int t = 0; t < k; ++t)
+      o.interval += source_rows[t] > 0 ? in.taps[t].row_ptr[source[t]] : 0;
+    origin(o);
     for (;;) {
       // Next candidate: the smallest head among the lists, inside the chunk.
       bool found = false;
@@ -96,7 +118,7 @@ struct SweepRows {
 };
 
 /// Runs one stage synchronously and returns its canonical result. Kernels are labelled
-/// `subsetix::<name>/count`, `.../scan`, `.../fill`.
+/// `subsetix::<name>/sweep`, `.../scan`, `.../compact`.
 template <int Dim, int KMAX, class Predicate>
 Result<IntervalSet<Dim>> run_stage(const StageInputs<Dim, KMAX>& in, const Predicate& predicate,
                                    Workspace& ws, const std::string& name) {
@@ -105,7 +127,7 @@ Result<IntervalSet<Dim>> run_stage(const StageInputs<Dim, KMAX>& in, const Predi
   auto status = make_status(ws, "subsetix::" + name);
   if (!status) return status.error();
   SweepRows<Dim, KMAX, Predicate> rows{in, predicate, status.value()};
-  return count_scan_fill<Dim>(rows, rows.status, ws, name);
+  return sweep_compact<Dim>(rows, rows.status, ws, name);
 }
 
 }  // namespace subsetix::detail

@@ -84,6 +84,7 @@ struct Tap {
   const index_t* row_ptr = nullptr;
   const Interval* intervals = nullptr;
   index_t rows = 0;                           ///< source rows (an upper bound if `rows_device`)
+  index_t interval_count = 0;                 ///< source intervals, or an upper bound (host)
   const std::int64_t* rows_device = nullptr;  ///< device-side row count, when only it is exact
   std::int64_t key_offset[Dim - 1] = {};
   std::int64_t key_scale = 1;
@@ -97,6 +98,7 @@ struct Tap {
     t.row_ptr = s.row_ptr.data();
     t.intervals = s.intervals.data();
     t.rows = s.num_rows;
+    t.interval_count = s.num_intervals;
     return t;
   }
 

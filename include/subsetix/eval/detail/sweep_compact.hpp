@@ -1,0 +1,209 @@
+#pragma once
+/// \file
+/// The sweep -> scan -> compact pattern: count-scan-fill for row programs that can bound each
+/// chunk's output before computing it (stages, see stage.hpp), so every row is swept once:
+///
+///   struct Rows {
+///     index_t chunks() const;            // host-side bound on the number of chunks
+///     ChunkOrigin scratch_size() const;  // host-side scratch rows and intervals
+///     template <class O, class F> void visit_chunk(index_t c, O&& origin, F&& f) const;
+///       // calls origin(o) with chunk c's scratch origin (its rows and intervals fit from there
+///       // up to the next chunk's origin), then f(key, emit) per row as count-scan-fill does
+///   };
+///
+/// 1. sweep: each chunk writes its rows and intervals into scratch at its origin and records
+///    its counts (rows, intervals, cells);
+/// 2. scan: exclusive prefix sums of the counts, totals to the status block;
+/// 3. compact: each chunk copies its part of the scratch to its final offsets and writes the
+///    cell offsets.
+/// The compaction moves bytes at memory speed; the sweep (the expensive part) runs once, where
+/// count-scan-fill runs it twice.
+
+#include <string>
+
+#include "subsetix/eval/detail/count_scan_fill.hpp"
+
+namespace subsetix::detail {
+
+/// Where a chunk's rows and intervals start in the scratch arrays.
+struct ChunkOrigin {
+  std::int64_t row;
+  std::int64_t interval;
+};
+
+/// Scratch arrays: rows and intervals at their chunk's origin; `row_start` is the scratch
+/// index of each row's first interval.
+template <int Dim>
+struct ScratchArrays {
+  RowKey<Dim>* row_keys;
+  std::int64_t* row_start;
+  Interval* intervals;
+};
+
+/// Writes a row's intervals to scratch, counting cells and checking that the coordinates fit.
+struct ScratchSink {
+  Interval* out;
+  std::int64_t cells = 0;
+  bool overflow = false;
+  std::int64_t bad_value = 0;
+  KOKKOS_INLINE_FUNCTION void emit(std::int64_t b, std::int64_t e) {
+    if (!fits_coord(b) || !fits_coord(e)) {
+      overflow = true;
+      bad_value = fits_coord(b) ? e : b;
+    }
+    *out++ = Interval{coord_t(b), coord_t(e)};
+    cells += e - b;
+  }
+};
+
+template <int Dim, class Rows>
+struct SweepCompact {
+  Rows rows;
+  Kokkos::View<RowCounts*, DeviceMemory> offsets;    ///< [chunks + 1] counts, then prefix sums
+  Kokkos::View<ChunkOrigin*, DeviceMemory> origins;  ///< [chunks]
+  ScratchArrays<Dim> scratch;
+  StatusView status;
+  index_t chunks;
+  int totals = slot_rows;  ///< where the scan leaves rows, intervals, cells
+  std::int64_t capacity_rows = INT64_MAX;
+  std::int64_t capacity_intervals = INT64_MAX;
+
+  KOKKOS_INLINE_FUNCTION void sweep(index_t c) const {
+    RowCounts total;
+    ChunkOrigin origin{0, 0};
+    Interval* next = nullptr;  // where the chunk's next interval goes
+    rows.visit_chunk(
+        c,
+        [&](const ChunkOrigin& o) {
+          origin = o;
+          next = scratch.intervals + o.interval;
+        },
+        [&](const RowKey<Dim>& key, const auto& emit) {
+          ScratchSink row{next};
+          emit(row);
+          if (row.overflow) raise_overflow(status, 0, row.bad_value);
+          if (row.out != next) {
+            const std::int64_t r = origin.row + total.v[0];
+            scratch.row_keys[r] = key;
+            scratch.row_start[r] = next - scratch.intervals;
+            total.v[0] += 1;
+            total.v[1] += row.out - next;
+            total.v[2] += row.cells;
+            next = row.out;
+          }
+        });
+    origins(c) = origin;
+    offsets(c) = total;
+  }
+
+  KOKKOS_INLINE_FUNCTION void scan(index_t c, RowCounts& update, bool final) const {
+    scan_counts(offsets, status, chunks, totals, c, update, final);
+  }
+
+  /// Copies chunk c's rows to their final offsets; index `chunks` writes the two sentinels.
+  /// Nothing is written when the result exceeds the output's capacity (the error is raised
+  /// instead), or when an earlier kernel raised an error.
+  KOKKOS_INLINE_FUNCTION void compact(index_t c, const OutputArrays<Dim>& out) const {
+    if (status(slot_error) != 0) return;  // an earlier kernel failed: write nothing
+    const RowCounts total = offsets(chunks);
+    if (total.v[0] > capacity_rows || total.v[1] > capacity_intervals) {
+      if (c == 0)
+        raise(status, device_capacity_exceeded, total.v[0] > capacity_rows ? 0 : 1,
+              total.v[0] > capacity_rows ? total.v[0] : total.v[1]);
+      return;
+    }
+    const RowCounts at = offsets(c);
+    if (c == chunks) {
+      out.row_ptr[at.v[0]] = index_t(at.v[1]);
+      out.cell_offsets[at.v[1]] = at.v[2];
+      return;
+    }
+    const RowCounts n = offsets(c + 1);
+    const ChunkOrigin o = origins(c);
+    const std::int64_t shift = at.v[1] - o.interval;  // scratch index -> final index
+    for (std::int64_t r = 0; r < n.v[0] - at.v[0]; ++r) {
+      out.row_keys[at.v[0] + r] = scratch.row_keys[o.row + r];
+      out.row_ptr[at.v[0] + r] = index_t(scratch.row_start[o.row + r] + shift);
+    }
+    cell_count_t cells = at.v[2];
+    for (std::int64_t i = 0; i < n.v[1] - at.v[1]; ++i) {
+      const Interval v = scratch.intervals[o.interval + i];
+      out.intervals[at.v[1] + i] = v;
+      out.cell_offsets[at.v[1] + i] = cells;
+      cells += v.size();
+    }
+  }
+
+  void launch_sweep_scan(const std::string& label) const {
+    const auto self = *this;
+    Kokkos::parallel_for(
+        label + "/sweep", Kokkos::RangePolicy<ExecSpace>(0, chunks),
+        KOKKOS_LAMBDA(const index_t c) { self.sweep(c); });
+    Kokkos::parallel_scan(
+        label + "/scan", Kokkos::RangePolicy<ExecSpace>(0, chunks),
+        KOKKOS_LAMBDA(const index_t c, RowCounts& update, const bool final) {
+          self.scan(c, update, final);
+        });
+  }
+  void launch_compact(const std::string& label, const OutputArrays<Dim>& out) const {
+    const auto self = *this;
+    Kokkos::parallel_for(
+        label + "/compact", Kokkos::RangePolicy<ExecSpace>(0, chunks + 1),
+        KOKKOS_LAMBDA(const index_t c) { self.compact(c, out); });
+  }
+};
+
+/// Takes the chunk counts, origins and scratch arrays of a sweep-compact from `ws` (the caller
+/// holds a scope).
+template <int Dim, class Rows>
+Result<SweepCompact<Dim, Rows>> prepare_sweep_compact(const Rows& rows, const StatusView& status,
+                                                      Workspace& ws, const std::string& label,
+                                                      index_t chunks) {
+  const ChunkOrigin size = rows.scratch_size();
+  auto offsets = ws.take<RowCounts>(std::size_t(chunks) + 1, label + ".offsets");
+  auto origins = ws.take<ChunkOrigin>(std::size_t(chunks), label + ".origins");
+  auto keys = ws.take<RowKey<Dim>>(std::size_t(size.row), label + ".scratch_keys");
+  auto starts = ws.take<std::int64_t>(std::size_t(size.row), label + ".scratch_row_starts");
+  auto intervals = ws.take<Interval>(std::size_t(size.interval), label + ".scratch_intervals");
+  if (!offsets) return offsets.error();
+  if (!origins) return origins.error();
+  if (!keys) return keys.error();
+  if (!starts) return starts.error();
+  if (!intervals) return intervals.error();
+  return SweepCompact<Dim, Rows>{
+      rows,
+      offsets.value(),
+      origins.value(),
+      {keys.value().data(), starts.value().data(), intervals.value().data()},
+      status,
+      chunks};
+}
+
+/// Synchronous sweep-compact: the result, exactly sized. Temporaries come from `ws` (the caller
+/// holds a scope); `status` may already hold an error raised by earlier kernels.
+template <int Dim, class Rows>
+Result<IntervalSet<Dim>> sweep_compact(const Rows& rows, const StatusView& status, Workspace& ws,
+                                       const std::string& name) {
+  const std::string label = "subsetix::" + name;
+  const index_t chunks = rows.chunks();
+  if (chunks == 0) return IntervalSet<Dim>::empty_set();
+  auto prepared = prepare_sweep_compact<Dim>(rows, status, ws, label, chunks);
+  if (!prepared) return prepared.error();
+  const SweepCompact<Dim, Rows>& sc = prepared.value();
+  sc.launch_sweep_scan(label);
+
+  auto totals = read_status(status, ws, Dim, name);
+  if (!totals) return totals.error();
+  const std::int64_t intervals = totals.value()(slot_intervals);
+  if (intervals >= std::int64_t(INT32_MAX))
+    return make_error(ErrorCode::capacity_exceeded, name, ": ", intervals,
+                      " result intervals exceed the int32 index range");
+  auto result =
+      IntervalSet<Dim>::allocate(index_t(totals.value()(slot_rows)), index_t(intervals), label);
+  if (!result) return result.error();
+  result.value().num_cells = totals.value()(slot_cells);
+  sc.launch_compact(label, OutputArrays<Dim>::of(result.value()));
+  return result;
+}
+
+}  // namespace subsetix::detail
