@@ -85,6 +85,12 @@ struct WideKey {
   /// The outer coordinates in 64-bit arithmetic, outermost first.
   std::int64_t c[Dim - 1];
 
+  /// A key above every real key (an exhausted cursor).
+  KOKKOS_INLINE_FUNCTION static WideKey exhausted() {
+    WideKey w;
+    for (int i = 0; i < Dim - 1; ++i) w.c[i] = INT64_MAX;
+    return w;
+  }
   /// Widens a row key.
   KOKKOS_INLINE_FUNCTION static WideKey from(const RowKey<Dim>& k) {
     WideKey w;

@@ -83,18 +83,28 @@ struct SweepRows {
     for (int t = 0; t < k; ++t)
       o.interval += source_rows[t] > 0 ? in.taps[t].row_ptr[source[t]] : 0;
     origin(o);
+
+    // The key under each cursor, `exhausted` past the end: each is loaded once, when its
+    // cursor moves, and compared many times.
+    const WideKey<Dim> exhausted = WideKey<Dim>::exhausted();
+    const WideKey<Dim> limit = bounded_above ? stop : exhausted;
+    WideKey<Dim> head[KMAX], at_source[KMAX];
+    for (int u = 0; u < lists; ++u)
+      head[u] = pos[u] < size[u] ? in.candidates[u].at(pos[u]) : exhausted;
+    for (int t = 0; t < k; ++t)
+      at_source[t] = source[t] < source_rows[t] ? in.taps[t].key_at(source[t]) : exhausted;
     for (;;) {
-      // Next candidate: the smallest head among the lists, inside the chunk.
-      bool found = false;
-      WideKey<Dim> key{};
-      for (int u = 0; u < lists; ++u) {
-        if (pos[u] >= size[u]) continue;
-        const WideKey<Dim> head = in.candidates[u].at(pos[u]);
-        if (!found || less<Dim>(head, key)) key = head, found = true;
-      }
-      if (!found || (bounded_above && !less<Dim>(key, stop))) return;
+      // Next candidate: the smallest head (lists are strictly increasing: each moves at most
+      // one step).
+      WideKey<Dim> key = head[0];
+      for (int u = 1; u < lists; ++u)
+        if (less<Dim>(head[u], key)) key = head[u];
+      if (!less<Dim>(key, limit)) return;
       for (int u = 0; u < lists; ++u)
-        while (pos[u] < size[u] && !less<Dim>(key, in.candidates[u].at(pos[u]))) ++pos[u];
+        if (!less<Dim>(key, head[u])) {
+          ++pos[u];
+          head[u] = pos[u] < size[u] ? in.candidates[u].at(pos[u]) : exhausted;
+        }
       if (!key.fits()) {
         for (int a = 0; a < Dim - 1; ++a)
           if (!fits_coord(key.c[a])) raise_overflow(status, Dim - 1 - a, key.c[a]);
@@ -104,13 +114,13 @@ struct SweepRows {
       for (int t = 0; t < k; ++t) {
         const Tap<Dim>& tap = in.taps[t];
         const WideKey<Dim> wanted = tap.source_key(key);
-        gallop<Dim>([&](index_t i) { return tap.key_at(i); }, source[t], source_rows[t], wanted);
-        if (source[t] < source_rows[t] && !less<Dim>(wanted, tap.key_at(source[t]))) {
-          lo[t] = tap.row_ptr[source[t]];
-          hi[t] = tap.row_ptr[source[t] + 1];
-        } else {
-          lo[t] = hi[t] = 0;
+        if (less<Dim>(at_source[t], wanted)) {
+          gallop<Dim>([&](index_t i) { return tap.key_at(i); }, source[t], source_rows[t], wanted);
+          at_source[t] = source[t] < source_rows[t] ? tap.key_at(source[t]) : exhausted;
         }
+        const bool present = !less<Dim>(wanted, at_source[t]);
+        lo[t] = present ? tap.row_ptr[source[t]] : 0;
+        hi[t] = present ? tap.row_ptr[source[t] + 1] : 0;
       }
       f(key.narrow(), [&](auto& sink) { sweep_row(in, lo, hi, predicate, sink); });
     }
