@@ -4,10 +4,7 @@
 # into docs/benchmarks.md with PNG plots in docs/benchmarks/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-kokkos=$(bash scripts/bootstrap.sh | tail -n 1)
-if ! dpkg-query -W -f='${Status}' python3-matplotlib 2>/dev/null | grep -q 'install ok installed'; then
-  if [ "$(id -u)" = 0 ]; then apt-get install -y -q python3-matplotlib >&2; else sudo apt-get install -y -q python3-matplotlib >&2; fi
-fi
+kokkos=$(bash scripts/bootstrap.sh | tail -n 1)  # also installs python3-matplotlib
 results=build/bench-results
 mkdir -p "$results"
 for preset in serial openmp; do
