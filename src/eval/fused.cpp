@@ -160,9 +160,9 @@ class Executor {
     auto prepared = prepare_sweep_compact<Dim>(rows, status_, ws_, label, chunks);
     if (!prepared) return prepared.error();
     SweepCompact<Dim, SweepRows<Dim, KMAX, Predicate>>& sc = prepared.value();
-    sc.totals = totals_slot(s);
-    sc.capacity_rows = cap_rows;
-    sc.capacity_intervals = cap_intervals;
+    sc.counts.totals = totals_slot(s);
+    sc.counts.capacity_rows = cap_rows;
+    sc.counts.capacity_intervals = cap_intervals;
     sc.launch_sweep_scan(label);
     sc.launch_compact(label, out);
     return boost::outcome_v2::success();

@@ -38,27 +38,9 @@ struct OutputArrays {
   }
 };
 
-/// The exclusive scan of per-chunk counts, in place, as a parallel_scan body: totals go to
-/// `offsets(chunks)` and to the status block at `totals`.
-KOKKOS_INLINE_FUNCTION void scan_counts(const Kokkos::View<RowCounts*, DeviceMemory>& offsets,
-                                        const StatusView& status, index_t chunks, int totals,
-                                        index_t c, RowCounts& update, bool final) {
-  const RowCounts n = offsets(c);
-  if (final) {
-    offsets(c) = update;
-    if (c == chunks - 1) {
-      RowCounts total = update;
-      total += n;
-      offsets(chunks) = total;
-      for (int s = 0; s < 3; ++s) status(totals + s) = total.v[s];
-    }
-  }
-  update += n;
-}
-
-template <int Dim, class Rows>
-struct CountScanFill {
-  Rows rows;
+/// Per-chunk counts (rows, intervals, cells) and what the scan makes of them: the part that
+/// count-scan-fill and sweep-scan-compact share.
+struct ChunkCounts {
   Kokkos::View<RowCounts*, DeviceMemory> offsets;  ///< [chunks + 1] counts, then prefix sums
   StatusView status;
   index_t chunks;
@@ -66,45 +48,93 @@ struct CountScanFill {
   std::int64_t capacity_rows = INT64_MAX;
   std::int64_t capacity_intervals = INT64_MAX;
 
+  /// Exclusive scan of the materialised counts, in place; totals go to `offsets(chunks)` and
+  /// to the status block.
+  KOKKOS_INLINE_FUNCTION void scan(index_t c, RowCounts& update, bool final) const {
+    const RowCounts n = offsets(c);
+    if (final) {
+      offsets(c) = update;
+      if (c == chunks - 1) {
+        RowCounts total = update;
+        total += n;
+        offsets(chunks) = total;
+        for (int s = 0; s < 3; ++s) status(totals + s) = total.v[s];
+      }
+    }
+    update += n;
+  }
+
+  /// Whether chunk c writes its rows to `out`. Nothing is written when an earlier kernel raised
+  /// an error, or when the result exceeds the output's capacity (chunk 0 raises that error);
+  /// index `chunks` writes the two sentinels.
+  template <int Dim>
+  KOKKOS_INLINE_FUNCTION bool writes(index_t c, const OutputArrays<Dim>& out) const {
+    if (status(slot_error) != 0) return false;
+    const RowCounts total = offsets(chunks);
+    if (total.v[0] > capacity_rows || total.v[1] > capacity_intervals) {
+      if (c == 0)
+        raise(status, device_capacity_exceeded, total.v[0] > capacity_rows ? 0 : 1,
+              total.v[0] > capacity_rows ? total.v[0] : total.v[1]);
+      return false;
+    }
+    if (c < chunks) return true;
+    out.row_ptr[total.v[0]] = index_t(total.v[1]);
+    out.cell_offsets[total.v[1]] = total.v[2];
+    return false;
+  }
+
+  void launch_scan(const std::string& label) const {
+    const auto self = *this;
+    Kokkos::parallel_scan(
+        label + "/scan", Kokkos::RangePolicy<ExecSpace>(0, chunks),
+        KOKKOS_LAMBDA(const index_t c, RowCounts& update, const bool final) {
+          self.scan(c, update, final);
+        });
+  }
+};
+
+/// Reads the totals a scan left in `status` (the host synchronisation) and allocates a result
+/// of exactly that size.
+template <int Dim>
+Result<IntervalSet<Dim>> allocate_exact(const StatusView& status, Workspace& ws,
+                                        const std::string& name) {
+  auto totals = read_status(status, ws, Dim, name);
+  if (!totals) return totals.error();
+  const std::int64_t intervals = totals.value()(slot_intervals);
+  if (intervals >= std::int64_t(INT32_MAX))
+    return make_error(ErrorCode::capacity_exceeded, name, ": ", intervals,
+                      " result intervals exceed the int32 index range");
+  auto result = IntervalSet<Dim>::allocate(index_t(totals.value()(slot_rows)), index_t(intervals),
+                                           "subsetix::" + name);
+  if (!result) return result.error();
+  result.value().num_cells = totals.value()(slot_cells);
+  return result;
+}
+
+template <int Dim, class Rows>
+struct CountScanFill {
+  Rows rows;
+  ChunkCounts counts;
+
   KOKKOS_INLINE_FUNCTION void count(index_t c) const {
     RowCounts total;
     rows.visit_chunk(c, [&](const RowKey<Dim>&, const auto& emit) {
       CountSink sink;
       emit(sink);
-      if (sink.overflow) raise_overflow(status, 0, sink.bad_value);
+      if (sink.overflow) raise_overflow(counts.status, 0, sink.bad_value);
       if (sink.intervals > 0) {
         total.v[0] += 1;
         total.v[1] += sink.intervals;
         total.v[2] += sink.cells;
       }
     });
-    offsets(c) = total;
+    counts.offsets(c) = total;
   }
 
-  /// Exclusive scan of the materialised counts, in place; totals go to `offsets(chunks)` and
-  /// to the status block.
-  KOKKOS_INLINE_FUNCTION void scan(index_t c, RowCounts& update, bool final) const {
-    scan_counts(offsets, status, chunks, totals, c, update, final);
-  }
-
-  /// Writes chunk c's rows at its offsets; index `chunks` writes the two sentinels. Nothing is
-  /// written when the result exceeds the output's capacity (the error is raised instead), or
-  /// when an earlier kernel raised an error.
+  /// Writes chunk c's rows at its offsets (see ChunkCounts::writes).
   KOKKOS_INLINE_FUNCTION void fill(index_t c, const OutputArrays<Dim>& out) const {
-    if (status(slot_error) != 0) return;  // an earlier kernel failed: write nothing
-    const RowCounts total = offsets(chunks);
-    if (total.v[0] > capacity_rows || total.v[1] > capacity_intervals) {
-      if (c == 0)
-        raise(status, device_capacity_exceeded, total.v[0] > capacity_rows ? 0 : 1,
-              total.v[0] > capacity_rows ? total.v[0] : total.v[1]);
-      return;
-    }
-    const RowCounts at = offsets(c);
-    if (c == chunks) {
-      out.row_ptr[at.v[0]] = index_t(at.v[1]);
-      out.cell_offsets[at.v[1]] = at.v[2];
-      return;
-    }
+    if (!counts.writes(c, out)) return;
+    const RowCounts at = counts.offsets(c);
     std::int64_t row = at.v[0];
     FillSink sink{out.intervals + at.v[1], out.cell_offsets + at.v[1], at.v[2]};
     rows.visit_chunk(c, [&](const RowKey<Dim>& key, const auto& emit) {
@@ -121,18 +151,14 @@ struct CountScanFill {
   void launch_count_scan(const std::string& label) const {
     const auto self = *this;
     Kokkos::parallel_for(
-        label + "/count", Kokkos::RangePolicy<ExecSpace>(0, chunks),
+        label + "/count", Kokkos::RangePolicy<ExecSpace>(0, counts.chunks),
         KOKKOS_LAMBDA(const index_t c) { self.count(c); });
-    Kokkos::parallel_scan(
-        label + "/scan", Kokkos::RangePolicy<ExecSpace>(0, chunks),
-        KOKKOS_LAMBDA(const index_t c, RowCounts& update, const bool final) {
-          self.scan(c, update, final);
-        });
+    counts.launch_scan(label);
   }
   void launch_fill(const std::string& label, const OutputArrays<Dim>& out) const {
     const auto self = *this;
     Kokkos::parallel_for(
-        label + "/fill", Kokkos::RangePolicy<ExecSpace>(0, chunks + 1),
+        label + "/fill", Kokkos::RangePolicy<ExecSpace>(0, counts.chunks + 1),
         KOKKOS_LAMBDA(const index_t c) { self.fill(c, out); });
   }
 };
@@ -147,20 +173,10 @@ Result<IntervalSet<Dim>> count_scan_fill(const Rows& rows, const StatusView& sta
   if (chunks == 0) return IntervalSet<Dim>::empty_set();
   auto offsets = ws.take<RowCounts>(std::size_t(chunks) + 1, label + ".offsets");
   if (!offsets) return offsets.error();
-  CountScanFill<Dim, Rows> csf{rows, offsets.value(), status, chunks};
+  const CountScanFill<Dim, Rows> csf{rows, {offsets.value(), status, chunks}};
   csf.launch_count_scan(label);
-
-  auto totals = read_status(status, ws, Dim, name);
-  if (!totals) return totals.error();
-  const std::int64_t intervals = totals.value()(slot_intervals);
-  if (intervals >= std::int64_t(INT32_MAX))
-    return make_error(ErrorCode::capacity_exceeded, name, ": ", intervals,
-                      " result intervals exceed the int32 index range");
-  auto result =
-      IntervalSet<Dim>::allocate(index_t(totals.value()(slot_rows)), index_t(intervals), label);
-  if (!result) return result.error();
-  result.value().num_cells = totals.value()(slot_cells);
-  csf.launch_fill(label, OutputArrays<Dim>::of(result.value()));
+  auto result = allocate_exact<Dim>(status, ws, name);
+  if (result) csf.launch_fill(label, OutputArrays<Dim>::of(result.value()));
   return result;
 }
 

@@ -59,14 +59,9 @@ struct ScratchSink {
 template <int Dim, class Rows>
 struct SweepCompact {
   Rows rows;
-  Kokkos::View<RowCounts*, DeviceMemory> offsets;    ///< [chunks + 1] counts, then prefix sums
+  ChunkCounts counts;
   Kokkos::View<ChunkOrigin*, DeviceMemory> origins;  ///< [chunks]
   ScratchArrays<Dim> scratch;
-  StatusView status;
-  index_t chunks;
-  int totals = slot_rows;  ///< where the scan leaves rows, intervals, cells
-  std::int64_t capacity_rows = INT64_MAX;
-  std::int64_t capacity_intervals = INT64_MAX;
 
   KOKKOS_INLINE_FUNCTION void sweep(index_t c) const {
     RowCounts total;
@@ -81,7 +76,7 @@ struct SweepCompact {
         [&](const RowKey<Dim>& key, const auto& emit) {
           ScratchSink row{next};
           emit(row);
-          if (row.overflow) raise_overflow(status, 0, row.bad_value);
+          if (row.overflow) raise_overflow(counts.status, 0, row.bad_value);
           if (row.out != next) {
             const std::int64_t r = origin.row + total.v[0];
             scratch.row_keys[r] = key;
@@ -93,32 +88,14 @@ struct SweepCompact {
           }
         });
     origins(c) = origin;
-    offsets(c) = total;
+    counts.offsets(c) = total;
   }
 
-  KOKKOS_INLINE_FUNCTION void scan(index_t c, RowCounts& update, bool final) const {
-    scan_counts(offsets, status, chunks, totals, c, update, final);
-  }
-
-  /// Copies chunk c's rows to their final offsets; index `chunks` writes the two sentinels.
-  /// Nothing is written when the result exceeds the output's capacity (the error is raised
-  /// instead), or when an earlier kernel raised an error.
+  /// Copies chunk c's rows from scratch to their final offsets (see ChunkCounts::writes).
   KOKKOS_INLINE_FUNCTION void compact(index_t c, const OutputArrays<Dim>& out) const {
-    if (status(slot_error) != 0) return;  // an earlier kernel failed: write nothing
-    const RowCounts total = offsets(chunks);
-    if (total.v[0] > capacity_rows || total.v[1] > capacity_intervals) {
-      if (c == 0)
-        raise(status, device_capacity_exceeded, total.v[0] > capacity_rows ? 0 : 1,
-              total.v[0] > capacity_rows ? total.v[0] : total.v[1]);
-      return;
-    }
-    const RowCounts at = offsets(c);
-    if (c == chunks) {
-      out.row_ptr[at.v[0]] = index_t(at.v[1]);
-      out.cell_offsets[at.v[1]] = at.v[2];
-      return;
-    }
-    const RowCounts n = offsets(c + 1);
+    if (!counts.writes(c, out)) return;
+    const RowCounts at = counts.offsets(c);
+    const RowCounts n = counts.offsets(c + 1);
     const ChunkOrigin o = origins(c);
     const std::int64_t shift = at.v[1] - o.interval;  // scratch index -> final index
     for (std::int64_t r = 0; r < n.v[0] - at.v[0]; ++r) {
@@ -137,18 +114,14 @@ struct SweepCompact {
   void launch_sweep_scan(const std::string& label) const {
     const auto self = *this;
     Kokkos::parallel_for(
-        label + "/sweep", Kokkos::RangePolicy<ExecSpace>(0, chunks),
+        label + "/sweep", Kokkos::RangePolicy<ExecSpace>(0, counts.chunks),
         KOKKOS_LAMBDA(const index_t c) { self.sweep(c); });
-    Kokkos::parallel_scan(
-        label + "/scan", Kokkos::RangePolicy<ExecSpace>(0, chunks),
-        KOKKOS_LAMBDA(const index_t c, RowCounts& update, const bool final) {
-          self.scan(c, update, final);
-        });
+    counts.launch_scan(label);
   }
   void launch_compact(const std::string& label, const OutputArrays<Dim>& out) const {
     const auto self = *this;
     Kokkos::parallel_for(
-        label + "/compact", Kokkos::RangePolicy<ExecSpace>(0, chunks + 1),
+        label + "/compact", Kokkos::RangePolicy<ExecSpace>(0, counts.chunks + 1),
         KOKKOS_LAMBDA(const index_t c) { self.compact(c, out); });
   }
 };
@@ -172,11 +145,9 @@ Result<SweepCompact<Dim, Rows>> prepare_sweep_compact(const Rows& rows, const St
   if (!intervals) return intervals.error();
   return SweepCompact<Dim, Rows>{
       rows,
-      offsets.value(),
+      {offsets.value(), status, chunks},
       origins.value(),
-      {keys.value().data(), starts.value().data(), intervals.value().data()},
-      status,
-      chunks};
+      {keys.value().data(), starts.value().data(), intervals.value().data()}};
 }
 
 /// Synchronous sweep-compact: the result, exactly sized. Temporaries come from `ws` (the caller
@@ -191,18 +162,8 @@ Result<IntervalSet<Dim>> sweep_compact(const Rows& rows, const StatusView& statu
   if (!prepared) return prepared.error();
   const SweepCompact<Dim, Rows>& sc = prepared.value();
   sc.launch_sweep_scan(label);
-
-  auto totals = read_status(status, ws, Dim, name);
-  if (!totals) return totals.error();
-  const std::int64_t intervals = totals.value()(slot_intervals);
-  if (intervals >= std::int64_t(INT32_MAX))
-    return make_error(ErrorCode::capacity_exceeded, name, ": ", intervals,
-                      " result intervals exceed the int32 index range");
-  auto result =
-      IntervalSet<Dim>::allocate(index_t(totals.value()(slot_rows)), index_t(intervals), label);
-  if (!result) return result.error();
-  result.value().num_cells = totals.value()(slot_cells);
-  sc.launch_compact(label, OutputArrays<Dim>::of(result.value()));
+  auto result = allocate_exact<Dim>(status, ws, name);
+  if (result) sc.launch_compact(label, OutputArrays<Dim>::of(result.value()));
   return result;
 }
 
