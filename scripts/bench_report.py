@@ -75,8 +75,8 @@ def main(results, docs):
     w(f"- machine: {cpu_model()}, {ctx.get('num_cpus')} cores at {ctx.get('mhz_per_cpu')} MHz, {platform.system()} {platform.release()}")
     w(f"- Kokkos {kv // 10000}.{kv // 100 % 100}.{kv % 100}; backends: {ctx.get('execution_space')} "
       f"and {ctx_omp.get('execution_space')} ({ctx_omp.get('concurrency')} threads)")
-    w("- times: Google Benchmark real time per evaluation, median of 3 repetitions, warm workspace; counters: "
-      "Kokkos Tools, one evaluation. The machine is a shared VM: expect a few percent of noise")
+    w("- times: Google Benchmark real time per evaluation, median of 5 randomly interleaved repetitions, warm workspace; counters: "
+      "Kokkos Tools, one evaluation. The machine is a shared VM whose speed drifts (compare the device-copy line below between runs): compare figures within one report")
     w("- the Google Benchmark library from Debian prints that it was built as DEBUG; that concerns the "
       "benchmark harness, not subsetix (built Release)\n")
 
