@@ -30,22 +30,14 @@ const char* name_of(Binary op) {
 template <int Dim>
 Result<IntervalSet<Dim>> binary(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b, Binary op,
                                 Workspace& ws) {
-  detail::StageInputs<Dim, 2> in;
-  in.add_tap(detail::Tap<Dim>::of(a));
-  in.add_tap(detail::Tap<Dim>::of(b));
   // Candidate rows: only rows where the result can be non-empty.
-  switch (op) {
-    case Binary::intersection:
-      in.add_candidates(detail::CandidateList<Dim>::of(a.num_rows <= b.num_rows ? a : b));
-      break;
-    case Binary::difference:
-      in.add_candidates(detail::CandidateList<Dim>::of(a));
-      break;
-    default:
-      in.add_candidates(detail::CandidateList<Dim>::of(a));
-      in.add_candidates(detail::CandidateList<Dim>::of(b));
-  }
-  return detail::run_stage(in, detail::TruthTable64{std::uint64_t(op)}, ws, name_of(op));
+  const bool a_candidate = op != Binary::intersection || a.num_rows <= b.num_rows;
+  const bool b_candidate = op == Binary::intersection ? !a_candidate : op != Binary::difference;
+  detail::StageInputs<Dim, 2> in;
+  in.add_tap(detail::Tap<Dim>::of(a), a_candidate);
+  in.add_tap(detail::Tap<Dim>::of(b), b_candidate);
+  return detail::run_stage<detail::XKind::shift, detail::CandidateKind::taps>(
+      in, detail::TruthTable64{std::uint64_t(op)}, ws, name_of(op));
 }
 
 }  // namespace

@@ -59,7 +59,8 @@ Result<IntervalSet<Dim>> coarsen(const IntervalSet<Dim>& a, Workspace& ws) {
                                 sizes.value().data(), label);
   const auto stage = detail::coarsen_inputs<Dim, detail::few_taps>(
       detail::Tap<Dim>::of(a), lists.value().data(), sizes.value().data());
-  return detail::run_stage(stage, detail::AnyOf{}, ws, "coarsen");
+  return detail::run_stage<detail::XKind::general, detail::CandidateKind::lists>(
+      stage, detail::AnyOf{}, ws, "coarsen");
 }
 
 template Result<IntervalSet<2>> refine(const IntervalSet<2>&, Workspace&);

@@ -22,18 +22,15 @@ Result<IntervalSet<Dim>> morph_pass_with(const IntervalSet<Dim>& in, int slot,
     auto tap = detail::Tap<Dim>::of(in);
     tap.key_offset[slot] = o;
     tap.x_widen = widen;
-    stage.add_tap(tap);
     // Dilation: a row is a candidate wherever any shifted copy has a row. Erosion: only where
     // the first copy has one.
-    if (dilate || stage.num_candidate_lists == 0) {
-      auto list = detail::CandidateList<Dim>::of(in);
-      list.shift[slot] = -o;
-      stage.add_candidates(list);
-    }
+    stage.add_tap(tap, dilate || stage.num_taps == 0);
   }
-  if (dilate) return detail::run_stage(stage, detail::AnyOf{}, ws, "expand");
+  constexpr auto C = detail::CandidateKind::taps;
+  if (dilate)
+    return detail::run_stage<detail::XKind::widen, C>(stage, detail::AnyOf{}, ws, "expand");
   const std::uint64_t full = (std::uint64_t(1) << stage.num_taps) - 1;
-  return detail::run_stage(stage, detail::AllOf{full}, ws, "shrink");
+  return detail::run_stage<detail::XKind::general, C>(stage, detail::AllOf{full}, ws, "shrink");
 }
 
 template <int Dim>

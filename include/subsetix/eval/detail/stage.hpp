@@ -1,14 +1,19 @@
 #pragma once
 /// \file
-/// A stage: k taps combined by a predicate, over the union of its candidate lists, as a row
+/// A stage: k taps combined by a predicate, over the union of its candidate rows, as a row
 /// program for sweep-scan-compact. Work is split into chunks of key space at every
-/// `rows_per_chunk`-th key of the largest candidate list; a chunk positions one cursor per
-/// list and per tap with a binary search, then walks forward (no search per row).
+/// `rows_per_chunk`-th key of the largest candidate source; a chunk positions one cursor per tap
+/// (and per candidate list, for CandidateKind::lists) with a binary search, then walks forward
+/// (no search per row). When the candidate rows are taps' own rows (every stage but
+/// coarsening), a candidate tap's cursor is also its candidate cursor.
 ///
 /// Those cursors also bound the chunk's output before it is computed: its rows are among the
-/// candidate entries from the lists' cursors on, its intervals at most the taps' intervals from
-/// the taps' cursors on (see bound_capacity.hpp). So the chunk's scratch origin is the sum of
-/// its cursors, and chunks can write their results in one sweep, without a count pass.
+/// candidate entries from the cursors on, its intervals at most the taps' intervals from the
+/// taps' cursors on (see bound_capacity.hpp). So the chunk's scratch origin is the sum of its
+/// cursors, and chunks can write their results in one sweep, without a count pass.
+///
+/// XKind and CandidateKind are template parameters: the executor picks the cheapest variant a
+/// stage allows, so the common cases carry no code for the rare ones.
 
 #include <string>
 
@@ -20,23 +25,22 @@ namespace subsetix::detail {
 /// a few thousand rows, large enough that the per-chunk searches are negligible.
 inline constexpr index_t rows_per_chunk = 32;
 
-template <int Dim, int KMAX, class Predicate>
+template <int Dim, int KMAX, class Predicate, XKind X, CandidateKind C>
 struct SweepRows {
   StageInputs<Dim, KMAX> in;
   Predicate predicate;
   StatusView status;
 
-  /// Host-side bound: chunks of the largest list bound.
+  /// Host-side bound: chunks of the largest candidate source.
   index_t chunks() const {
     index_t n = 0;
-    for (int u = 0; u < in.num_candidate_lists; ++u)
-      n = in.candidates[u].size_host > n ? in.candidates[u].size_host : n;
+    for (int u = 0; u < candidate_sources(); ++u) n = candidate_rows(u) > n ? candidate_rows(u) : n;
     return n == 0 ? 0 : (n + rows_per_chunk - 1) / rows_per_chunk;
   }
   /// Host-side scratch sizes: every candidate entry, every tap interval.
   ChunkOrigin scratch_size() const {
     ChunkOrigin n{0, 0};
-    for (int u = 0; u < in.num_candidate_lists; ++u) n.row += in.candidates[u].size_host;
+    for (int u = 0; u < candidate_sources(); ++u) n.row += candidate_rows(u);
     for (int t = 0; t < in.num_taps; ++t) n.interval += in.taps[t].interval_count;
     return n;
   }
@@ -45,23 +49,139 @@ struct SweepRows {
   /// row of chunk c in key order, where `emit(sink)` sends that row's intervals to `sink`.
   template <class Origin, class F>
   KOKKOS_INLINE_FUNCTION void visit_chunk(index_t c, Origin&& origin, F&& f) const {
-    // The largest list (by its device-side size) splits the key space.
+    if constexpr (C == CandidateKind::taps)
+      visit_chunk_over_taps(c, origin, f);
+    else
+      visit_chunk_over_lists(c, origin, f);
+  }
+
+ private:
+  /// Candidate sources (host side): the candidate taps or the lists, and their row bounds.
+  int candidate_sources() const {
+    return C == CandidateKind::taps ? in.num_taps : in.num_candidate_lists;
+  }
+  index_t candidate_rows(int u) const {
+    if constexpr (C == CandidateKind::taps)
+      return in.is_candidate(u) ? in.taps[u].rows : 0;
+    else
+      return in.candidates[u].size_host;
+  }
+
+  /// The chunk's key range [start, stop) at every `rows_per_chunk`-th entry of the largest
+  /// candidate source (by its device-side size); false when the chunk lies past its end.
+  template <class KeyAt>
+  KOKKOS_INLINE_FUNCTION static bool chunk_range(index_t c, index_t split_rows,
+                                                 const KeyAt& split_key, bool& bounded_below,
+                                                 WideKey<Dim>& start, WideKey<Dim>& limit) {
+    if (c > 0 && c * rows_per_chunk >= split_rows) return false;  // past a device-sized end
+    bounded_below = c > 0;
+    start = bounded_below ? split_key(c * rows_per_chunk) : WideKey<Dim>{};
+    limit = (c + 1) * rows_per_chunk < split_rows ? split_key((c + 1) * rows_per_chunk)
+                                                  : WideKey<Dim>::exhausted();
+    return true;
+  }
+
+  /// Positions tap cursors at the first source row at or after output key `start`.
+  KOKKOS_INLINE_FUNCTION void seek_taps(int k, bool bounded_below, const WideKey<Dim>& start,
+                                        index_t* source, index_t* source_rows) const {
+    for (int t = 0; t < k; ++t) {
+      const Tap<Dim>& tap = in.taps[t];
+      source_rows[t] = tap.size();
+      source[t] = bounded_below ? lower_bound<Dim>([&](index_t i) { return tap.key_at(i); }, 0,
+                                                   source_rows[t], tap.source_key(start))
+                                : 0;
+    }
+  }
+
+  /// Scratch intervals before the chunk: the taps' intervals before their cursors.
+  KOKKOS_INLINE_FUNCTION std::int64_t intervals_before(int k, const index_t* source,
+                                                       const index_t* source_rows) const {
+    std::int64_t n = 0;
+    for (int t = 0; t < k; ++t) n += source_rows[t] > 0 ? in.taps[t].row_ptr[source[t]] : 0;
+    return n;
+  }
+
+  /// Candidate rows are the candidate taps' rows: each tap keeps the output key of the row under
+  /// its cursor, the next key is the smallest over candidate taps, and a present tap steps once.
+  template <class Origin, class F>
+  KOKKOS_INLINE_FUNCTION void visit_chunk_over_taps(index_t c, Origin& origin, F& f) const {
+    const int k = tap_bound(in);
     int lead = 0;
-    for (int u = 1; u < (KMAX <= 8 ? KMAX : in.num_candidate_lists); ++u)
-      if (in.candidates[u].size() > in.candidates[lead].size()) lead = u;
-    const CandidateList<Dim>& splitter = in.candidates[lead];
-    const index_t split_rows = splitter.size();
-    if (c > 0 && c * rows_per_chunk >= split_rows) {  // past a device-sized list's end
+    index_t split_rows = -1;
+    for (int t = 0; t < k; ++t)
+      if (in.is_candidate(t) && in.taps[t].size() > split_rows) {
+        lead = t;
+        split_rows = in.taps[t].size();
+      }
+    const Tap<Dim>& splitter = in.taps[lead];
+    bool bounded_below = false;
+    WideKey<Dim> start, limit;
+    if (!chunk_range(
+            c, split_rows, [&](index_t i) { return splitter.output_key(i); }, bounded_below, start,
+            limit)) {
       origin(ChunkOrigin{0, 0});
       return;
     }
-    const bool bounded_below = c > 0;
-    const bool bounded_above = (c + 1) * rows_per_chunk < split_rows;
-    const WideKey<Dim> start = bounded_below ? splitter.at(c * rows_per_chunk) : WideKey<Dim>{};
-    const WideKey<Dim> stop =
-        bounded_above ? splitter.at((c + 1) * rows_per_chunk) : WideKey<Dim>{};
+    index_t source[KMAX], source_rows[KMAX];
+    XMap xmaps[KMAX];
+    seek_taps(k, bounded_below, start, source, source_rows);
+    ChunkOrigin o{0, intervals_before(k, source, source_rows)};
+    for (int t = 0; t < k; ++t) o.row += in.is_candidate(t) ? source[t] : 0;
+    origin(o);
 
+    const XMap* const xmap = x_maps(k, xmaps);
+    // The output key under each cursor, `exhausted` past the end: loaded once per step.
+    const WideKey<Dim> exhausted = WideKey<Dim>::exhausted();
+    WideKey<Dim> head[KMAX];
+    for (int t = 0; t < k; ++t)
+      head[t] = source[t] < source_rows[t] ? in.taps[t].output_key(source[t]) : exhausted;
+    for (;;) {
+      WideKey<Dim> key = exhausted;
+      SUBSETIX_UNROLL_TAPS
+      for (int t = 0; t < k; ++t)
+        if (in.is_candidate(t) && less<Dim>(head[t], key)) key = head[t];
+      if (!less<Dim>(key, limit)) return;
+      index_t lo[KMAX], hi[KMAX];
+      SUBSETIX_UNROLL_TAPS
+      for (int t = 0; t < k; ++t) {
+        const Tap<Dim>& tap = in.taps[t];
+        if (less<Dim>(head[t], key)) {  // only a tap that is not a candidate falls behind
+          gallop<Dim>([&](index_t i) { return tap.key_at(i); }, source[t], source_rows[t],
+                      tap.source_key(key));
+          head[t] = source[t] < source_rows[t] ? tap.output_key(source[t]) : exhausted;
+        }
+        const bool present = !less<Dim>(key, head[t]);
+        lo[t] = present ? tap.row_ptr[source[t]] : 0;
+        hi[t] = present ? tap.row_ptr[source[t] + 1] : 0;
+        if (present) {
+          ++source[t];
+          head[t] = source[t] < source_rows[t] ? tap.output_key(source[t]) : exhausted;
+        }
+      }
+      if (!key.fits()) {
+        raise_key_overflow(key);
+        continue;
+      }
+      f(key.narrow(), [&](auto& sink) { sweep_row<X, KMAX>(k, xmap, lo, hi, predicate, sink); });
+    }
+  }
+
+  /// Candidate rows from explicit lists: one cursor per list, merged; tap cursors gallop.
+  template <class Origin, class F>
+  KOKKOS_INLINE_FUNCTION void visit_chunk_over_lists(index_t c, Origin& origin, F& f) const {
     const int lists = KMAX <= 8 ? KMAX : in.num_candidate_lists;  // unused slots are empty
+    int lead = 0;
+    for (int u = 1; u < lists; ++u)
+      if (in.candidates[u].size() > in.candidates[lead].size()) lead = u;
+    const CandidateList<Dim>& splitter = in.candidates[lead];
+    bool bounded_below = false;
+    WideKey<Dim> start, limit;
+    if (!chunk_range(
+            c, splitter.size(), [&](index_t i) { return splitter.at(i); }, bounded_below, start,
+            limit)) {
+      origin(ChunkOrigin{0, 0});
+      return;
+    }
     const int k = tap_bound(in);
     index_t pos[KMAX], size[KMAX], source[KMAX], source_rows[KMAX];
     for (int u = 0; u < lists; ++u) {
@@ -71,23 +191,16 @@ struct SweepRows {
                    ? lower_bound<Dim>([&](index_t i) { return l.at(i); }, 0, size[u], start)
                    : 0;
     }
-    for (int t = 0; t < k; ++t) {
-      const Tap<Dim>& tap = in.taps[t];
-      source_rows[t] = tap.size();
-      source[t] = bounded_below ? lower_bound<Dim>([&](index_t i) { return tap.key_at(i); }, 0,
-                                                   source_rows[t], tap.source_key(start))
-                                : 0;
-    }
-    ChunkOrigin o{0, 0};
+    seek_taps(k, bounded_below, start, source, source_rows);
+    ChunkOrigin o{0, intervals_before(k, source, source_rows)};
     for (int u = 0; u < lists; ++u) o.row += pos[u];
-    for (int t = 0; t < k; ++t)
-      o.interval += source_rows[t] > 0 ? in.taps[t].row_ptr[source[t]] : 0;
     origin(o);
 
+    XMap xmaps[KMAX];
+    const XMap* const xmap = x_maps(k, xmaps);
     // The key under each cursor, `exhausted` past the end: each is loaded once, when its
     // cursor moves, and compared many times.
     const WideKey<Dim> exhausted = WideKey<Dim>::exhausted();
-    const WideKey<Dim> limit = bounded_above ? stop : exhausted;
     WideKey<Dim> head[KMAX], at_source[KMAX];
     for (int u = 0; u < lists; ++u)
       head[u] = pos[u] < size[u] ? in.candidates[u].at(pos[u]) : exhausted;
@@ -106,8 +219,7 @@ struct SweepRows {
           head[u] = pos[u] < size[u] ? in.candidates[u].at(pos[u]) : exhausted;
         }
       if (!key.fits()) {
-        for (int a = 0; a < Dim - 1; ++a)
-          if (!fits_coord(key.c[a])) raise_overflow(status, Dim - 1 - a, key.c[a]);
+        raise_key_overflow(key);
         continue;
       }
       index_t lo[KMAX], hi[KMAX];
@@ -122,21 +234,32 @@ struct SweepRows {
         lo[t] = present ? tap.row_ptr[source[t]] : 0;
         hi[t] = present ? tap.row_ptr[source[t] + 1] : 0;
       }
-      f(key.narrow(), [&](auto& sink) { sweep_row(in, lo, hi, predicate, sink); });
+      f(key.narrow(), [&](auto& sink) { sweep_row<X, KMAX>(k, xmap, lo, hi, predicate, sink); });
     }
+  }
+
+  /// The taps' x maps, copied once per chunk into locals.
+  KOKKOS_INLINE_FUNCTION const XMap* x_maps(int k, XMap* xmaps) const {
+    for (int t = 0; t < k; ++t) xmaps[t] = in.taps[t].x_map();
+    return xmaps;
+  }
+
+  KOKKOS_INLINE_FUNCTION void raise_key_overflow(const WideKey<Dim>& key) const {
+    for (int a = 0; a < Dim - 1; ++a)
+      if (!fits_coord(key.c[a])) raise_overflow(status, Dim - 1 - a, key.c[a]);
   }
 };
 
 /// Runs one stage synchronously and returns its canonical result. Kernels are labelled
 /// `subsetix::<name>/sweep`, `.../scan`, `.../compact`.
-template <int Dim, int KMAX, class Predicate>
+template <XKind X, CandidateKind C, int Dim, int KMAX, class Predicate>
 Result<IntervalSet<Dim>> run_stage(const StageInputs<Dim, KMAX>& in, const Predicate& predicate,
                                    Workspace& ws, const std::string& name) {
   ProfilingRegion region(name);
   auto scope = ws.scope();
   auto status = make_status(ws, "subsetix::" + name);
   if (!status) return status.error();
-  SweepRows<Dim, KMAX, Predicate> rows{in, predicate, status.value()};
+  SweepRows<Dim, KMAX, Predicate, X, C> rows{in, predicate, status.value()};
   return sweep_compact<Dim>(rows, rows.status, ws, name);
 }
 

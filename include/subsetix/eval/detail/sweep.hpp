@@ -54,6 +54,16 @@ struct FillSink {
   }
 };
 
+/// Unrolls a per-tap loop: with the compile-time bound of small stages (tap_bound), per-tap
+/// state then stays in registers.
+#if defined(__clang__) || defined(__CUDACC__)
+#define SUBSETIX_UNROLL_TAPS _Pragma("unroll")
+#elif defined(__GNUC__)
+#define SUBSETIX_UNROLL_TAPS _Pragma("GCC unroll 8")
+#else
+#define SUBSETIX_UNROLL_TAPS
+#endif
+
 /// Loop bound over taps: for small KMAX the compile-time bound, so loops unroll and per-tap
 /// state stays in registers (unused slots are inert: no rows, no events, coverage 0, mask bit 0,
 /// which no predicate can tell from an absent tap); otherwise the runtime count.
@@ -65,55 +75,69 @@ KOKKOS_INLINE_FUNCTION int tap_bound(const StageInputs<Dim, KMAX>& in) {
     return in.num_taps;
 }
 
-/// Index of the lowest set bit of a non-zero word (Kokkos < 4.1 has no bit header).
-KOKKOS_INLINE_FUNCTION int lowest_bit(std::uint64_t v) {
-#if defined(__CUDA_ARCH__) || defined(__HIP_DEVICE_COMPILE__)
-  return __ffsll(static_cast<long long>(v)) - 1;
-#else
-  return __builtin_ctzll(v);
-#endif
-}
-
 /// Reads a tap's next interval into [begin, end), merging the intervals that its x map made
 /// overlap or touch (widening, coarsening) and skipping those it emptied (narrowing). Each tap
-/// is thereby a sorted stream of disjoint intervals. `begin = no_event` when exhausted.
+/// is thereby a sorted stream of disjoint intervals. `begin = no_event` when exhausted. The
+/// XKind says which of those cases can occur (canonical intervals stay apart under a shift).
+template <XKind X>
 KOKKOS_FORCEINLINE_FUNCTION void next_interval(const XMap& x, index_t& i, index_t stop,
                                                std::int64_t& begin, std::int64_t& end) {
-  while (i < stop && x.vanishes(i)) ++i;
-  if (i >= stop) {
-    begin = end = no_event;
-    return;
-  }
-  begin = x.begin_of(i);
-  end = x.end_of(i);
-  ++i;
-  while (i < stop && x.begin_of(i) <= end) {
-    if (!x.vanishes(i)) {
-      const std::int64_t e = x.end_of(i);
-      end = e > end ? e : end;
+  if constexpr (X == XKind::shift) {
+    if (i >= stop) {
+      begin = end = no_event;
+      return;
     }
+    const Interval v = x.intervals[i++];
+    begin = v.begin + x.shift;
+    end = v.end + x.shift;
+  } else if constexpr (X == XKind::widen) {
+    if (i >= stop) {
+      begin = end = no_event;
+      return;
+    }
+    const Interval v = x.intervals[i++];
+    begin = v.begin + x.shift - x.widen;
+    end = v.end + x.shift + x.widen;
+    // Sorted and apart before widening: each merged neighbour reaches further right.
+    while (i < stop && x.intervals[i].begin + x.shift - x.widen <= end) {
+      end = x.intervals[i].end + x.shift + x.widen;
+      ++i;
+    }
+  } else {
+    while (i < stop && x.vanishes(i)) ++i;
+    if (i >= stop) {
+      begin = end = no_event;
+      return;
+    }
+    begin = x.begin_of(i);
+    end = x.end_of(i);
     ++i;
+    while (i < stop && x.begin_of(i) <= end) {
+      if (!x.vanishes(i)) {
+        const std::int64_t e = x.end_of(i);
+        end = e > end ? e : end;
+      }
+      ++i;
+    }
   }
 }
 
-/// Sweeps tap t's intervals [lo[t], hi[t]) (already located for this row): the boundaries of
-/// all taps in x order, the coverage mask updated per boundary, the predicate evaluated after
-/// all boundaries at the same x.
-template <int Dim, int KMAX, class Predicate, class Sink>
-KOKKOS_FORCEINLINE_FUNCTION void sweep_row(const StageInputs<Dim, KMAX>& in, const index_t* lo,
+/// Sweeps the k taps' intervals [lo[t], hi[t]) (already located for this row) through their x
+/// maps: the boundaries of all taps in x order, the coverage mask updated per boundary, the
+/// predicate evaluated after all boundaries at the same x.
+template <XKind X, int KMAX, class Predicate, class Sink>
+KOKKOS_FORCEINLINE_FUNCTION void sweep_row(int k, const XMap* xmap, const index_t* lo,
                                            const index_t* hi, const Predicate& predicate,
                                            Sink& sink) {
-  const int k = tap_bound(in);
-  XMap xmap[KMAX];
+  if constexpr (KMAX <= 8) k = KMAX;  // see tap_bound
   index_t cursor[KMAX], stop[KMAX];
   std::int64_t begin[KMAX], end[KMAX];
   std::int64_t next[KMAX];  // tap t's next boundary: its interval's end while inside, else begin
+  SUBSETIX_UNROLL_TAPS
   for (int t = 0; t < k; ++t) {
-    const Tap<Dim>& tap = in.taps[t];
-    xmap[t] = tap.x_map();
     cursor[t] = lo[t];
     stop[t] = hi[t];
-    next_interval(xmap[t], cursor[t], stop[t], begin[t], end[t]);
+    next_interval<X>(xmap[t], cursor[t], stop[t], begin[t], end[t]);
     next[t] = begin[t];
   }
   std::uint64_t mask = 0;  // bit t: x is inside tap t's current interval
@@ -121,21 +145,22 @@ KOKKOS_FORCEINLINE_FUNCTION void sweep_row(const StageInputs<Dim, KMAX>& in, con
   std::int64_t opened_at = 0;
   for (;;) {
     std::int64_t x = next[0];
+    SUBSETIX_UNROLL_TAPS
     for (int t = 1; t < k; ++t) x = next[t] < x ? next[t] : x;
     if (x == no_event) break;
-    std::uint64_t hit = 0;  // taps with a boundary at x
-    for (int t = 0; t < k; ++t) hit |= std::uint64_t(next[t] == x) << t;
-    const std::uint64_t leaving = hit & mask;
-    mask ^= hit;
-    while (hit) {
-      const int t = lowest_bit(hit);
-      hit &= hit - 1;
-      if ((leaving >> t) & 1u) {
-        next_interval(xmap[t], cursor[t], stop[t], begin[t], end[t]);
+    // Taps with a boundary at x, visited in a loop with a compile-time bound (small KMAX), so
+    // per-tap state stays in registers.
+    SUBSETIX_UNROLL_TAPS
+    for (int t = 0; t < k; ++t) {
+      if (next[t] != x) continue;
+      const std::uint64_t bit = std::uint64_t(1) << t;
+      if (mask & bit) {
+        next_interval<X>(xmap[t], cursor[t], stop[t], begin[t], end[t]);
         next[t] = begin[t];
       } else {
         next[t] = end[t];
       }
+      mask ^= bit;
     }
     const bool now = predicate(mask);
     if (now != inside) {

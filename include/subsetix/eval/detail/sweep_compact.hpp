@@ -40,19 +40,25 @@ struct ScratchArrays {
   Interval* intervals;
 };
 
-/// Writes a row's intervals to scratch, counting cells and checking that the coordinates fit.
+/// Writes a chunk's intervals to scratch, counting cells. Rows are sorted and so are their
+/// intervals, so the chunk's extreme coordinates are the smallest begin and the largest end: the
+/// int32 range is checked once per chunk, not per interval.
 struct ScratchSink {
   Interval* out;
   std::int64_t cells = 0;
-  bool overflow = false;
-  std::int64_t bad_value = 0;
+  std::int64_t lowest = INT64_MAX;
+  std::int64_t highest = INT64_MIN;
   KOKKOS_INLINE_FUNCTION void emit(std::int64_t b, std::int64_t e) {
-    if (!fits_coord(b) || !fits_coord(e)) {
-      overflow = true;
-      bad_value = fits_coord(b) ? e : b;
-    }
+    lowest = b < lowest ? b : lowest;
+    highest = e > highest ? e : highest;
     *out++ = Interval{coord_t(b), coord_t(e)};
     cells += e - b;
+  }
+  /// True, with the offending value, when a coordinate written does not fit int32.
+  KOKKOS_INLINE_FUNCTION bool overflow(std::int64_t& bad_value) const {
+    if (lowest > highest) return false;  // nothing written
+    bad_value = fits_coord(lowest) ? highest : lowest;
+    return !fits_coord(bad_value);
   }
 };
 
@@ -64,30 +70,31 @@ struct SweepCompact {
   ScratchArrays<Dim> scratch;
 
   KOKKOS_INLINE_FUNCTION void sweep(index_t c) const {
-    RowCounts total;
     ChunkOrigin origin{0, 0};
-    Interval* next = nullptr;  // where the chunk's next interval goes
+    ScratchSink sink{nullptr};
+    std::int64_t rows_written = 0;
     rows.visit_chunk(
         c,
         [&](const ChunkOrigin& o) {
           origin = o;
-          next = scratch.intervals + o.interval;
+          sink.out = scratch.intervals + o.interval;
         },
         [&](const RowKey<Dim>& key, const auto& emit) {
-          ScratchSink row{next};
-          emit(row);
-          if (row.overflow) raise_overflow(counts.status, 0, row.bad_value);
-          if (row.out != next) {
-            const std::int64_t r = origin.row + total.v[0];
+          Interval* const row_begin = sink.out;
+          emit(sink);
+          if (sink.out != row_begin) {
+            const std::int64_t r = origin.row + rows_written++;
             scratch.row_keys[r] = key;
-            scratch.row_start[r] = next - scratch.intervals;
-            total.v[0] += 1;
-            total.v[1] += row.out - next;
-            total.v[2] += row.cells;
-            next = row.out;
+            scratch.row_start[r] = row_begin - scratch.intervals;
           }
         });
+    std::int64_t bad_value = 0;
+    if (sink.overflow(bad_value)) raise_overflow(counts.status, 0, bad_value);
     origins(c) = origin;
+    RowCounts total;
+    total.v[0] = rows_written;
+    total.v[1] = sink.out - (scratch.intervals + origin.interval);
+    total.v[2] = sink.cells;
     counts.offsets(c) = total;
   }
 

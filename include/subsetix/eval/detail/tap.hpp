@@ -58,6 +58,18 @@ KOKKOS_INLINE_FUNCTION void gallop(const KeyAt& key_at, index_t& pos, index_t si
   pos = lower_bound<Dim>(key_at, lo, hi - lo, k);
 }
 
+/// How a stage's taps map x, fixed at compile time so that the common cases read intervals
+/// without the checks they cannot need: `shift` when every tap only shifts (intervals stay
+/// disjoint and apart: nothing to merge, nothing vanishes), `widen` when taps shift or widen
+/// (neighbours may merge, nothing vanishes), `general` when some tap narrows or coarsens.
+enum class XKind { shift, widen, general };
+
+/// Where a stage's candidate rows come from, fixed at compile time: `taps` when they are the rows
+/// of some of its taps (all taps then read key_scale 1, and a candidate tap's cursor is the
+/// candidate cursor: no separate list to walk), `lists` for explicit key lists (coarsening's
+/// parity classes).
+enum class CandidateKind { taps, lists };
+
 /// A tap's x map over its interval array: shift and widen/narrow, or coarsen. The sweep copies
 /// it into locals, so that stores to the output cannot force reloads through aliasing.
 struct XMap {
@@ -113,6 +125,12 @@ struct Tap {
   KOKKOS_INLINE_FUNCTION WideKey<Dim> key_at(index_t i) const {
     return WideKey<Dim>::from(keys[i]);
   }
+  /// The output key that reads source row i (taps with key_scale 1 only).
+  KOKKOS_INLINE_FUNCTION WideKey<Dim> output_key(index_t i) const {
+    WideKey<Dim> w;
+    for (int a = 0; a < Dim - 1; ++a) w.c[a] = std::int64_t(keys[i].c[a]) - key_offset[a];
+    return w;
+  }
 
   /// The tap's x map with its interval array, for the sweep to keep in locals.
   KOKKOS_INLINE_FUNCTION XMap x_map() const { return XMap{intervals, x_shift, x_widen, x_coarsen}; }
@@ -145,19 +163,28 @@ struct CandidateList {
   }
 };
 
-/// Up to `KMAX` taps and candidate lists: the whole input description of a stage. Plain data,
-/// copied into kernels.
+/// Up to `KMAX` taps and their candidate rows: the whole input description of a stage. Plain
+/// data, copied into kernels.
+///
+/// Output rows are drawn from the union of the candidate rows: the rows of the taps in
+/// `candidate_taps` (CandidateKind::taps) or the explicit `candidates` lists
+/// (CandidateKind::lists). Either way a subset of what the predicate needs: rows where none of
+/// them is present produce nothing.
 template <int Dim, int KMAX>
 struct StageInputs {
   Tap<Dim> taps[KMAX];
   int num_taps = 0;
-  /// Output rows are drawn from the union of these lists (a subset of the taps that the
-  /// predicate needs: rows where none of them is present produce nothing).
+  std::uint32_t candidate_taps = 0;  ///< bit t: tap t's rows are candidate rows
   CandidateList<Dim> candidates[KMAX];
   int num_candidate_lists = 0;
 
-  void add_tap(const Tap<Dim>& t) { taps[num_taps++] = t; }
+  /// Adds a tap; `candidate` makes its rows candidate rows.
+  void add_tap(const Tap<Dim>& t, bool candidate = false) {
+    if (candidate) candidate_taps |= std::uint32_t(1) << num_taps;
+    taps[num_taps++] = t;
+  }
   void add_candidates(const CandidateList<Dim>& c) { candidates[num_candidate_lists++] = c; }
+  KOKKOS_INLINE_FUNCTION bool is_candidate(int t) const { return (candidate_taps >> t) & 1u; }
 };
 
 }  // namespace subsetix::detail

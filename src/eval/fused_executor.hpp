@@ -1,12 +1,16 @@
-// The fused executor: stages chained on the device, one status block, one host read.
+#pragma once
+// The fused executor: stages chained on the device, one status block, one host read. Included by
+// one source file per dimension (fused_2d.cpp, fused_3d.cpp), which compile in parallel.
 #include "subsetix/eval/fused.hpp"
+
+#include <algorithm>
 
 #include "subsetix/eval/detail/limits.hpp"
 #include "subsetix/eval/detail/parity_partition.hpp"
 #include "subsetix/eval/detail/refine_rows.hpp"
 
 namespace subsetix {
-namespace {
+namespace fused_detail {
 
 using namespace detail;
 
@@ -151,21 +155,39 @@ class Executor {
                              cells.value().data()};
   }
 
-  template <int KMAX, class Predicate>
+  template <XKind X, CandidateKind C, int KMAX, class Predicate>
   Result<void> sweep(const StageInputs<Dim, KMAX>& in, const Predicate& predicate, int s,
                      const OutputArrays<Dim>& out, std::int64_t cap_rows,
                      std::int64_t cap_intervals, const std::string& label) {
-    const SweepRows<Dim, KMAX, Predicate> rows{in, predicate, status_};
+    using Rows = SweepRows<Dim, KMAX, Predicate, X, C>;
+    const Rows rows{in, predicate, status_};
     const index_t chunks = rows.chunks() > 0 ? rows.chunks() : 1;  // chunk 0 writes the sentinels
     auto prepared = prepare_sweep_compact<Dim>(rows, status_, ws_, label, chunks);
     if (!prepared) return prepared.error();
-    SweepCompact<Dim, SweepRows<Dim, KMAX, Predicate>>& sc = prepared.value();
+    SweepCompact<Dim, Rows>& sc = prepared.value();
     sc.counts.totals = totals_slot(s);
     sc.counts.capacity_rows = cap_rows;
     sc.counts.capacity_intervals = cap_intervals;
     sc.launch_sweep_scan(label);
     sc.launch_compact(label, out);
     return boost::outcome_v2::success();
+  }
+
+  /// A sweep stage over the plan's taps, its x maps specialised at compile time (see XKind).
+  template <int KMAX, class Predicate>
+  Result<void> sweep_stage(const plan::Stage& stage, const Predicate& predicate, int s,
+                           const OutputArrays<Dim>& out, std::int64_t cap_rows,
+                           std::int64_t cap_intervals, const std::string& label) {
+    const StageInputs<Dim, KMAX> in = sweep_inputs<KMAX>(stage);
+    const auto all_taps = [&](auto p) {
+      return std::all_of(stage.taps.begin(), stage.taps.end(), p);
+    };
+    constexpr auto C = CandidateKind::taps;
+    if (all_taps([](const plan::Tap& t) { return t.x_widen == 0; }))
+      return sweep<XKind::shift, C>(in, predicate, s, out, cap_rows, cap_intervals, label);
+    if (all_taps([](const plan::Tap& t) { return t.x_widen >= 0; }))
+      return sweep<XKind::widen, C>(in, predicate, s, out, cap_rows, cap_intervals, label);
+    return sweep<XKind::general, C>(in, predicate, s, out, cap_rows, cap_intervals, label);
   }
 
   template <int KMAX>
@@ -178,16 +200,7 @@ class Executor {
       tap.x_widen = t.x_widen;
       in.add_tap(tap);
     }
-    for (int c : stage.candidate_taps) {
-      const plan::Tap& t = stage.taps[std::size_t(c)];
-      const SourceArrays<Dim>& src = sources_[std::size_t(t.source)];
-      CandidateList<Dim> list;
-      list.keys = src.arrays.row_keys;
-      list.size_host = src.rows_bound;
-      list.size_device = src.totals;
-      for (int a = 0; a < Dim - 1; ++a) list.shift[a] = -t.key_offset[std::size_t(a)];
-      in.add_candidates(list);
-    }
+    for (int c : stage.candidate_taps) in.candidate_taps |= std::uint32_t(1) << c;
     return in;
   }
 
@@ -198,20 +211,17 @@ class Executor {
         const std::size_t k = stage.taps.size();
         if (k <= 6) {
           const TruthTable64 table{stage.table};
-          if (k <= 2)
-            return sweep(sweep_inputs<2>(stage), table, s, out, cap_rows, cap_intervals, label);
+          if (k <= 2) return sweep_stage<2>(stage, table, s, out, cap_rows, cap_intervals, label);
+          if (k == 3) return sweep_stage<3>(stage, table, s, out, cap_rows, cap_intervals, label);
           if (k <= std::size_t(few_taps))
-            return sweep(sweep_inputs<few_taps>(stage), table, s, out, cap_rows, cap_intervals,
-                         label);
-          return sweep(sweep_inputs<8>(stage), table, s, out, cap_rows, cap_intervals, label);
+            return sweep_stage<few_taps>(stage, table, s, out, cap_rows, cap_intervals, label);
+          return sweep_stage<8>(stage, table, s, out, cap_rows, cap_intervals, label);
         }
         ProgramPredicate program;
         program.length = int(stage.program.size());
         for (std::size_t i = 0; i < stage.program.size(); ++i) program.steps[i] = stage.program[i];
-        if (k <= 8)
-          return sweep(sweep_inputs<8>(stage), program, s, out, cap_rows, cap_intervals, label);
-        return sweep(sweep_inputs<max_taps>(stage), program, s, out, cap_rows, cap_intervals,
-                     label);
+        if (k <= 8) return sweep_stage<8>(stage, program, s, out, cap_rows, cap_intervals, label);
+        return sweep_stage<max_taps>(stage, program, s, out, cap_rows, cap_intervals, label);
       }
       case plan::Stage::refine: {
         const SourceArrays<Dim>& src = sources_[std::size_t(stage.source)];
@@ -237,39 +247,31 @@ class Executor {
         std::int64_t* sizes = status_.data() + totals_slot(s) + 3;  // the stage's spare slots
         parity_partition<Dim>(src.arrays.row_keys, src.rows_bound, src.totals, lists.value().data(),
                               sizes, label);
-        return sweep(coarsen_inputs<Dim, few_taps>(src.tap(), lists.value().data(), sizes), AnyOf{},
-                     s, out, cap_rows, cap_intervals, label);
+        return sweep<XKind::general, CandidateKind::lists>(
+            coarsen_inputs<Dim, few_taps>(src.tap(), lists.value().data(), sizes), AnyOf{}, s, out,
+            cap_rows, cap_intervals, label);
       }
     }
     return boost::outcome_v2::success();
   }
 };
 
-}  // namespace
+}  // namespace fused_detail
 
 template <int Dim>
 Result<IntervalSet<Dim>> run_plan(const plan::Plan& plan,
                                   const std::vector<IntervalSet<Dim>>& inputs, Workspace& ws) {
-  return Executor<Dim>(plan, ws).run(inputs, nullptr);
+  return fused_detail::Executor<Dim>(plan, ws).run(inputs, nullptr);
 }
 
 template <int Dim>
 Result<void> run_plan_into(const plan::Plan& plan, const std::vector<IntervalSet<Dim>>& inputs,
                            IntervalSet<Dim>& out, Workspace& ws) {
   IntervalSet<Dim> staged = out;  // `out` changes only on success
-  auto r = Executor<Dim>(plan, ws).run(inputs, &staged);
+  auto r = fused_detail::Executor<Dim>(plan, ws).run(inputs, &staged);
   if (!r) return r.error();
   out = staged;
   return boost::outcome_v2::success();
 }
-
-template Result<IntervalSet<2>> run_plan(const plan::Plan&, const std::vector<IntervalSet<2>>&,
-                                         Workspace&);
-template Result<IntervalSet<3>> run_plan(const plan::Plan&, const std::vector<IntervalSet<3>>&,
-                                         Workspace&);
-template Result<void> run_plan_into(const plan::Plan&, const std::vector<IntervalSet<2>>&,
-                                    IntervalSet<2>&, Workspace&);
-template Result<void> run_plan_into(const plan::Plan&, const std::vector<IntervalSet<3>>&,
-                                    IntervalSet<3>&, Workspace&);
 
 }  // namespace subsetix
