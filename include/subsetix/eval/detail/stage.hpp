@@ -67,7 +67,7 @@ struct SweepRows {
       return in.candidates[u].size_host;
   }
 
-  /// The chunk's key range [start, stop) at every `rows_per_chunk`-th entry of the largest
+  /// The chunk's key range [start, limit) at every `rows_per_chunk`-th entry of the largest
   /// candidate source (by its device-side size); false when the chunk lies past its end.
   template <class KeyAt>
   KOKKOS_INLINE_FUNCTION static bool chunk_range(index_t c, index_t split_rows,
@@ -107,7 +107,7 @@ struct SweepRows {
   KOKKOS_INLINE_FUNCTION void visit_chunk_over_taps(index_t c, Origin& origin, F& f) const {
     const int k = tap_bound(in);
     int lead = 0;
-    index_t split_rows = -1;
+    index_t split_rows = -1;  // no candidate tap: no chunk has rows
     for (int t = 0; t < k; ++t)
       if (in.is_candidate(t) && in.taps[t].size() > split_rows) {
         lead = t;
