@@ -40,9 +40,8 @@ struct ScratchArrays {
   Interval* intervals;
 };
 
-/// Writes a chunk's intervals to scratch, counting cells. Rows are sorted and so are their
-/// intervals, so the chunk's extreme coordinates are the smallest begin and the largest end: the
-/// int32 range is checked once per chunk, not per interval.
+/// Writes a chunk's intervals to scratch, counting cells. It tracks the smallest begin and the
+/// largest end written, so the int32 range is checked once per chunk, not per interval.
 struct ScratchSink {
   Interval* out;
   std::int64_t cells = 0;
