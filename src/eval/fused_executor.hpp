@@ -179,15 +179,10 @@ class Executor {
                            const OutputArrays<Dim>& out, std::int64_t cap_rows,
                            std::int64_t cap_intervals, const std::string& label) {
     const StageInputs<Dim, KMAX> in = sweep_inputs<KMAX>(stage);
-    const auto all_taps = [&](auto p) {
-      return std::all_of(stage.taps.begin(), stage.taps.end(), p);
-    };
-    constexpr auto C = CandidateKind::taps;
-    if (all_taps([](const plan::Tap& t) { return t.x_widen == 0; }))
-      return sweep<XKind::shift, C>(in, predicate, s, out, cap_rows, cap_intervals, label);
-    if (all_taps([](const plan::Tap& t) { return t.x_widen >= 0; }))
-      return sweep<XKind::widen, C>(in, predicate, s, out, cap_rows, cap_intervals, label);
-    return sweep<XKind::general, C>(in, predicate, s, out, cap_rows, cap_intervals, label);
+    return with_x_kind(in.x_kind(), [&](auto X) {
+      return sweep<decltype(X)::value, CandidateKind::taps>(in, predicate, s, out, cap_rows,
+                                                            cap_intervals, label);
+    });
   }
 
   template <int KMAX>
@@ -200,7 +195,7 @@ class Executor {
       tap.x_widen = t.x_widen;
       in.add_tap(tap);
     }
-    for (int c : stage.candidate_taps) in.candidate_taps |= std::uint32_t(1) << c;
+    for (int c : stage.candidate_taps) in.mark_candidate(c);
     return in;
   }
 

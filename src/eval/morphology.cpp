@@ -27,10 +27,12 @@ Result<IntervalSet<Dim>> morph_pass_with(const IntervalSet<Dim>& in, int slot,
     stage.add_tap(tap, dilate || stage.num_taps == 0);
   }
   constexpr auto C = detail::CandidateKind::taps;
-  if (dilate)
-    return detail::run_stage<detail::XKind::widen, C>(stage, detail::AnyOf{}, ws, "expand");
-  const std::uint64_t full = (std::uint64_t(1) << stage.num_taps) - 1;
-  return detail::run_stage<detail::XKind::general, C>(stage, detail::AllOf{full}, ws, "shrink");
+  return detail::with_x_kind(stage.x_kind(), [&](auto X) {
+    if (dilate)
+      return detail::run_stage<decltype(X)::value, C>(stage, detail::AnyOf{}, ws, "expand");
+    const std::uint64_t full = (std::uint64_t(1) << stage.num_taps) - 1;
+    return detail::run_stage<decltype(X)::value, C>(stage, detail::AllOf{full}, ws, "shrink");
+  });
 }
 
 template <int Dim>

@@ -67,12 +67,16 @@ struct FillSink {
 /// Loop bound over taps: for small KMAX the compile-time bound, so loops unroll and per-tap
 /// state stays in registers (unused slots are inert: no rows, no events, coverage 0, mask bit 0,
 /// which no predicate can tell from an absent tap); otherwise the runtime count.
-template <int Dim, int KMAX>
-KOKKOS_INLINE_FUNCTION int tap_bound(const StageInputs<Dim, KMAX>& in) {
+template <int KMAX>
+KOKKOS_INLINE_FUNCTION int tap_bound(int num_taps) {
   if constexpr (KMAX <= 8)
     return KMAX;
   else
-    return in.num_taps;
+    return num_taps;
+}
+template <int Dim, int KMAX>
+KOKKOS_INLINE_FUNCTION int tap_bound(const StageInputs<Dim, KMAX>& in) {
+  return tap_bound<KMAX>(in.num_taps);
 }
 
 /// Reads a tap's next interval into [begin, end), merging the intervals that its x map made
@@ -82,42 +86,22 @@ KOKKOS_INLINE_FUNCTION int tap_bound(const StageInputs<Dim, KMAX>& in) {
 template <XKind X>
 KOKKOS_FORCEINLINE_FUNCTION void next_interval(const XMap& x, index_t& i, index_t stop,
                                                std::int64_t& begin, std::int64_t& end) {
-  if constexpr (X == XKind::shift) {
-    if (i >= stop) {
-      begin = end = no_event;
-      return;
-    }
+  while (i < stop && x.vanishes<X>(x.intervals[i])) ++i;
+  if (i >= stop) {
+    begin = end = no_event;
+    return;
+  }
+  const Interval first = x.intervals[i++];
+  begin = x.begin_of<X>(first);
+  end = x.end_of<X>(first);
+  if constexpr (X == XKind::shift) return;
+  while (i < stop && x.begin_of<X>(x.intervals[i]) <= end) {
     const Interval v = x.intervals[i++];
-    begin = v.begin + x.shift;
-    end = v.end + x.shift;
-  } else if constexpr (X == XKind::widen) {
-    if (i >= stop) {
-      begin = end = no_event;
-      return;
-    }
-    const Interval v = x.intervals[i++];
-    begin = v.begin + x.shift - x.widen;
-    end = v.end + x.shift + x.widen;
-    // Sorted and apart before widening: each merged neighbour reaches further right.
-    while (i < stop && x.intervals[i].begin + x.shift - x.widen <= end) {
-      end = x.intervals[i].end + x.shift + x.widen;
-      ++i;
-    }
-  } else {
-    while (i < stop && x.vanishes(i)) ++i;
-    if (i >= stop) {
-      begin = end = no_event;
-      return;
-    }
-    begin = x.begin_of(i);
-    end = x.end_of(i);
-    ++i;
-    while (i < stop && x.begin_of(i) <= end) {
-      if (!x.vanishes(i)) {
-        const std::int64_t e = x.end_of(i);
-        end = e > end ? e : end;
-      }
-      ++i;
+    if constexpr (X == XKind::widen) {
+      end = x.end_of<X>(v);  // apart before widening: each merged neighbour reaches further
+    } else if (!x.vanishes<X>(v)) {
+      const std::int64_t e = x.end_of<X>(v);
+      end = e > end ? e : end;
     }
   }
 }
@@ -129,7 +113,7 @@ template <XKind X, int KMAX, class Predicate, class Sink>
 KOKKOS_FORCEINLINE_FUNCTION void sweep_row(int k, const XMap* xmap, const index_t* lo,
                                            const index_t* hi, const Predicate& predicate,
                                            Sink& sink) {
-  if constexpr (KMAX <= 8) k = KMAX;  // see tap_bound
+  k = tap_bound<KMAX>(k);  // the compile-time bound, visible here
   index_t cursor[KMAX], stop[KMAX];
   std::int64_t begin[KMAX], end[KMAX];
   std::int64_t next[KMAX];  // tap t's next boundary: its interval's end while inside, else begin

@@ -12,6 +12,7 @@
 /// result can be non-empty.
 
 #include <cstdint>
+#include <type_traits>
 
 #include "subsetix/core/interval_set.hpp"
 
@@ -71,22 +72,29 @@ enum class XKind { shift, widen, general };
 enum class CandidateKind { taps, lists };
 
 /// A tap's x map over its interval array: shift and widen/narrow, or coarsen. The sweep copies
-/// it into locals, so that stores to the output cannot force reloads through aliasing.
+/// it into locals, so that stores to the output cannot force reloads through aliasing. The
+/// XKind drops, at compile time, the parts of the map a stage's taps cannot use.
 struct XMap {
   const Interval* intervals;
   std::int64_t shift, widen;
   bool coarsen;
 
-  KOKKOS_INLINE_FUNCTION std::int64_t begin_of(index_t i) const {
-    const Interval v = intervals[i];
-    return coarsen ? (std::int64_t(v.begin) >> 1) : v.begin + shift - widen;
+  template <XKind X>
+  KOKKOS_INLINE_FUNCTION std::int64_t begin_of(const Interval& v) const {
+    if constexpr (X == XKind::shift) return v.begin + shift;
+    if (X == XKind::general && coarsen) return std::int64_t(v.begin) >> 1;
+    return v.begin + shift - widen;
   }
-  KOKKOS_INLINE_FUNCTION std::int64_t end_of(index_t i) const {
-    const Interval v = intervals[i];
-    return coarsen ? ((std::int64_t(v.end) + 1) >> 1) : v.end + shift + widen;
+  template <XKind X>
+  KOKKOS_INLINE_FUNCTION std::int64_t end_of(const Interval& v) const {
+    if constexpr (X == XKind::shift) return v.end + shift;
+    if (X == XKind::general && coarsen) return (std::int64_t(v.end) + 1) >> 1;
+    return v.end + shift + widen;
   }
-  KOKKOS_INLINE_FUNCTION bool vanishes(index_t i) const {
-    return widen < 0 && end_of(i) <= begin_of(i);
+  /// Narrowing emptied v (only XKind::general narrows).
+  template <XKind X>
+  KOKKOS_INLINE_FUNCTION bool vanishes(const Interval& v) const {
+    return X == XKind::general && widen < 0 && end_of<X>(v) <= begin_of<X>(v);
   }
 };
 
@@ -180,11 +188,36 @@ struct StageInputs {
 
   /// Adds a tap; `candidate` makes its rows candidate rows.
   void add_tap(const Tap<Dim>& t, bool candidate = false) {
-    if (candidate) candidate_taps |= std::uint32_t(1) << num_taps;
+    if (candidate) mark_candidate(num_taps);
     taps[num_taps++] = t;
   }
+  void mark_candidate(int t) { candidate_taps |= std::uint32_t(1) << t; }
   void add_candidates(const CandidateList<Dim>& c) { candidates[num_candidate_lists++] = c; }
   KOKKOS_INLINE_FUNCTION bool is_candidate(int t) const { return (candidate_taps >> t) & 1u; }
+
+  /// The cheapest XKind that reads these taps correctly.
+  XKind x_kind() const {
+    bool shifts_only = true, narrows_or_coarsens = false;
+    for (int t = 0; t < num_taps; ++t) {
+      shifts_only = shifts_only && taps[t].x_widen == 0 && !taps[t].x_coarsen;
+      narrows_or_coarsens = narrows_or_coarsens || taps[t].x_widen < 0 || taps[t].x_coarsen;
+    }
+    return shifts_only ? XKind::shift : narrows_or_coarsens ? XKind::general : XKind::widen;
+  }
 };
+
+/// Calls `f(X)` with `x` as a compile-time constant X (a std::integral_constant): one
+/// instantiation per kind, the one that runs chosen at run time.
+template <class F>
+decltype(auto) with_x_kind(XKind x, F&& f) {
+  switch (x) {
+    case XKind::shift:
+      return f(std::integral_constant<XKind, XKind::shift>{});
+    case XKind::widen:
+      return f(std::integral_constant<XKind, XKind::widen>{});
+    default:
+      return f(std::integral_constant<XKind, XKind::general>{});
+  }
+}
 
 }  // namespace subsetix::detail
