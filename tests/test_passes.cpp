@@ -125,6 +125,19 @@ struct Builder {
   }
 };
 
+TEST(Ir, PrintsInTheStringSyntax) {
+  Builder b(2);
+  const int lhs = b.op(ir::Op::difference, b.op(ir::Op::expand, b.in(0), -1, {1, 2, 0}),
+                       b.op(ir::Op::translate, b.in(1), -1, {3, -1, 0}));
+  const int rhs = b.op(ir::Op::coarsen, b.op(ir::Op::refine, b.in(2)));
+  b.e.root = b.op(ir::Op::symmetric_difference, lhs, rhs);
+  EXPECT_EQ(ir::to_string(b.e), "((expand(in0,1,2) - translate(in1,3,-1)) ^ coarsen(refine(in2)))");
+  EXPECT_EQ(ir::to_string(b.e, rhs), "coarsen(refine(in2))");
+  EXPECT_EQ(ir::to_string(
+                b.e, b.op(ir::Op::union_op, b.in(0), b.op(ir::Op::shrink, b.in(1), -1, {2, 0, 0}))),
+            "(in0 | shrink(in1,2,0))");
+}
+
 TEST(Pipeline, PlansForCharacteristicExpressions) {
   {  // E2 = (A | B) & C: one stage, candidates C only.
     Builder b(2);
