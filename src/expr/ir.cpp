@@ -1,4 +1,4 @@
-// The IR printed in the string syntax of the CLI (for diagnostics: what a C++ expression lowered to).
+// The IR printed in the CLI's string syntax (diagnostics: what a C++ expression lowered to).
 #include "subsetix/expr/ir.hpp"
 
 namespace subsetix {
