@@ -129,7 +129,8 @@ struct SweepRows {
     for (int t = 0; t < k; ++t) o.row += in.is_candidate(t) ? source[t] : 0;
     origin(o);
 
-    const XMap* const xmap = x_maps(k, xmaps);
+    bool network_ok = true;
+    const XMap* const xmap = x_maps(k, xmaps, network_ok);
     // The output key under each cursor, `exhausted` past the end: loaded once per step.
     const WideKey<Dim> exhausted = WideKey<Dim>::exhausted();
     WideKey<Dim> head[KMAX];
@@ -162,7 +163,9 @@ struct SweepRows {
         raise_key_overflow(key);
         continue;
       }
-      f(key.narrow(), [&](auto& sink) { sweep_row<X, KMAX>(k, xmap, lo, hi, predicate, sink); });
+      f(key.narrow(), [&](auto& sink) SUBSETIX_INLINE_LAMBDA {
+        sweep_row<X, KMAX>(k, xmap, lo, hi, network_ok, predicate, sink);
+      });
     }
   }
 
@@ -197,7 +200,8 @@ struct SweepRows {
     origin(o);
 
     XMap xmaps[KMAX];
-    const XMap* const xmap = x_maps(k, xmaps);
+    bool network_ok = true;
+    const XMap* const xmap = x_maps(k, xmaps, network_ok);
     // The key under each cursor, `exhausted` past the end: each is loaded once, when its
     // cursor moves, and compared many times.
     const WideKey<Dim> exhausted = WideKey<Dim>::exhausted();
@@ -234,13 +238,20 @@ struct SweepRows {
         lo[t] = present ? tap.row_ptr[source[t]] : 0;
         hi[t] = present ? tap.row_ptr[source[t] + 1] : 0;
       }
-      f(key.narrow(), [&](auto& sink) { sweep_row<X, KMAX>(k, xmap, lo, hi, predicate, sink); });
+      f(key.narrow(), [&](auto& sink) SUBSETIX_INLINE_LAMBDA {
+        sweep_row<X, KMAX>(k, xmap, lo, hi, network_ok, predicate, sink);
+      });
     }
   }
 
-  /// The taps' x maps, copied once per chunk into locals.
-  KOKKOS_INLINE_FUNCTION const XMap* x_maps(int k, XMap* xmaps) const {
-    for (int t = 0; t < k; ++t) xmaps[t] = in.taps[t].x_map();
+  /// The taps' x maps, copied once per chunk into locals; `network_ok` says whether rows of
+  /// single intervals may take the sorting network (sweep_network.hpp).
+  KOKKOS_INLINE_FUNCTION const XMap* x_maps(int k, XMap* xmaps, bool& network_ok) const {
+    network_ok = true;
+    for (int t = 0; t < k; ++t) {
+      xmaps[t] = in.taps[t].x_map();
+      network_ok = network_ok && network_encodable(xmaps[t]);
+    }
     return xmaps;
   }
 

@@ -7,6 +7,8 @@
 
 #include <cstdint>
 
+#include "subsetix/eval/detail/codegen.hpp"
+#include "subsetix/eval/detail/sweep_network.hpp"
 #include "subsetix/eval/detail/tap.hpp"
 
 namespace subsetix::detail {
@@ -54,16 +56,6 @@ struct FillSink {
   }
 };
 
-/// Unrolls a per-tap loop: with the compile-time bound of small stages (tap_bound), per-tap
-/// state then stays in registers.
-#if defined(__clang__) || defined(__CUDACC__)
-#define SUBSETIX_UNROLL_TAPS _Pragma("unroll")
-#elif defined(__GNUC__)
-#define SUBSETIX_UNROLL_TAPS _Pragma("GCC unroll 8")
-#else
-#define SUBSETIX_UNROLL_TAPS
-#endif
-
 /// Loop bound over taps: for small KMAX the compile-time bound, so loops unroll and per-tap
 /// state stays in registers (unused slots are inert: no rows, no events, coverage 0, mask bit 0,
 /// which no predicate can tell from an absent tap); otherwise the runtime count.
@@ -109,11 +101,23 @@ KOKKOS_FORCEINLINE_FUNCTION void next_interval(const XMap& x, index_t& i, index_
 /// Sweeps the k taps' intervals [lo[t], hi[t]) (already located for this row) through their x
 /// maps: the boundaries of all taps in x order, the coverage mask updated per boundary, the
 /// predicate evaluated after all boundaries at the same x.
+///
+/// Rows where every tap has at most one interval take the sorting network of sweep_network.hpp
+/// when `network_ok` (the taps' offsets keep boundaries encodable) and the stage is small.
 template <XKind X, int KMAX, class Predicate, class Sink>
 KOKKOS_FORCEINLINE_FUNCTION void sweep_row(int k, const XMap* xmap, const index_t* lo,
-                                           const index_t* hi, const Predicate& predicate,
-                                           Sink& sink) {
+                                           const index_t* hi, bool network_ok,
+                                           const Predicate& predicate, Sink& sink) {
   k = tap_bound<KMAX>(k);  // the compile-time bound, visible here
+  if constexpr (KMAX <= network_max_taps) {
+    bool single = network_ok;
+    SUBSETIX_UNROLL_TAPS
+    for (int t = 0; t < KMAX; ++t) single &= hi[t] - lo[t] <= 1;  // no branch per tap
+    if (single) {
+      sweep_single_intervals<X, KMAX>(xmap, lo, hi, predicate, sink);
+      return;
+    }
+  }
   index_t cursor[KMAX], stop[KMAX];
   std::int64_t begin[KMAX], end[KMAX];
   std::int64_t next[KMAX];  // tap t's next boundary: its interval's end while inside, else begin

@@ -21,6 +21,7 @@
 
 #include <string>
 
+#include "subsetix/eval/detail/codegen.hpp"
 #include "subsetix/eval/detail/count_scan_fill.hpp"
 
 namespace subsetix::detail {
@@ -74,11 +75,11 @@ struct SweepCompact {
     std::int64_t rows_written = 0;
     rows.visit_chunk(
         c,
-        [&](const ChunkOrigin& o) {
+        [&](const ChunkOrigin& o) SUBSETIX_INLINE_LAMBDA {
           origin = o;
           sink.out = scratch.intervals + o.interval;
         },
-        [&](const RowKey<Dim>& key, const auto& emit) {
+        [&](const RowKey<Dim>& key, const auto& emit) SUBSETIX_INLINE_LAMBDA {
           Interval* const row_begin = sink.out;
           emit(sink);
           if (sink.out != row_begin) {
