@@ -48,7 +48,7 @@ struct SweepRows {
   /// Calls `origin(o)` with the chunk's scratch origin, then `f(key, emit)` for each candidate
   /// row of chunk c in key order, where `emit(sink)` sends that row's intervals to `sink`.
   template <class Origin, class F>
-  KOKKOS_INLINE_FUNCTION void visit_chunk(index_t c, Origin&& origin, F&& f) const {
+  KOKKOS_FORCEINLINE_FUNCTION void visit_chunk(index_t c, Origin&& origin, F&& f) const {
     if constexpr (C == CandidateKind::taps)
       visit_chunk_over_taps(c, origin, f);
     else
@@ -104,7 +104,7 @@ struct SweepRows {
   /// Candidate rows are the candidate taps' rows: each tap keeps the output key of the row under
   /// its cursor, the next key is the smallest over candidate taps, and a present tap steps once.
   template <class Origin, class F>
-  KOKKOS_INLINE_FUNCTION void visit_chunk_over_taps(index_t c, Origin& origin, F& f) const {
+  KOKKOS_FORCEINLINE_FUNCTION void visit_chunk_over_taps(index_t c, Origin& origin, F& f) const {
     const int k = tap_bound(in);
     int lead = 0;
     index_t split_rows = -1;  // no candidate tap: no chunk has rows
@@ -171,7 +171,7 @@ struct SweepRows {
 
   /// Candidate rows from explicit lists: one cursor per list, merged; tap cursors gallop.
   template <class Origin, class F>
-  KOKKOS_INLINE_FUNCTION void visit_chunk_over_lists(index_t c, Origin& origin, F& f) const {
+  KOKKOS_FORCEINLINE_FUNCTION void visit_chunk_over_lists(index_t c, Origin& origin, F& f) const {
     const int lists = KMAX <= 8 ? KMAX : in.num_candidate_lists;  // unused slots are empty
     int lead = 0;
     for (int u = 1; u < lists; ++u)
