@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "subsetix/eval/detail/codegen.hpp"
+#include "subsetix/eval/detail/output_runs.hpp"
 #include "subsetix/eval/detail/sweep_network.hpp"
 #include "subsetix/eval/detail/tap.hpp"
 
@@ -129,8 +130,7 @@ KOKKOS_FORCEINLINE_FUNCTION void sweep_row(int k, const XMap* xmap, const index_
     next[t] = begin[t];
   }
   std::uint64_t mask = 0;  // bit t: x is inside tap t's current interval
-  bool inside = false;
-  std::int64_t opened_at = 0;
+  OutputRuns runs;
   for (;;) {
     std::int64_t x = next[0];
     SUBSETIX_UNROLL_TAPS
@@ -150,14 +150,7 @@ KOKKOS_FORCEINLINE_FUNCTION void sweep_row(int k, const XMap* xmap, const index_
       }
       mask ^= bit;
     }
-    const bool now = predicate(mask);
-    if (now != inside) {
-      if (now)
-        opened_at = x;
-      else
-        sink.emit(opened_at, x);
-      inside = now;
-    }
+    runs.at(x, predicate(mask), sink);
   }
 }
 

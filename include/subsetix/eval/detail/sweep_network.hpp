@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "subsetix/eval/detail/codegen.hpp"
+#include "subsetix/eval/detail/output_runs.hpp"
 #include "subsetix/eval/detail/tap.hpp"
 
 namespace subsetix::detail {
@@ -103,21 +104,13 @@ KOKKOS_FORCEINLINE_FUNCTION void sweep_single_intervals(const XMap* xmap, const 
   sort_boundaries<N>(v);
 
   std::uint64_t mask = 0;  // bit t: x is inside tap t's interval
-  bool inside = false;
-  std::int64_t opened_at = 0;
+  OutputRuns runs;
   SUBSETIX_UNROLL_TAPS
   for (int j = 0; j < N; ++j) {
     mask ^= std::uint64_t(v[j] & (scale - 1));
     const std::int64_t x = v[j] >> KMAX;
     if (j + 1 < N && (v[j + 1] >> KMAX) == x) continue;  // more boundaries at x
-    const bool now = predicate(mask);
-    if (now != inside) {
-      if (now)
-        opened_at = x;
-      else
-        sink.emit(opened_at, x);
-      inside = now;
-    }
+    runs.at(x, predicate(mask), sink);
   }
 }
 
