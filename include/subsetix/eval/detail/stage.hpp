@@ -123,14 +123,13 @@ struct SweepRows {
       return;
     }
     index_t source[KMAX], source_rows[KMAX];
-    XMap xmaps[KMAX];
     seek_taps(k, bounded_below, start, source, source_rows);
     ChunkOrigin o{0, intervals_before(k, source, source_rows)};
     for (int t = 0; t < k; ++t) o.row += in.is_candidate(t) ? source[t] : 0;
     origin(o);
 
-    bool network_ok = true;
-    const XMap* const xmap = x_maps(k, xmaps, network_ok);
+    XMap xmap[KMAX];
+    const bool network_ok = x_maps(k, xmap);
     // The output key under each cursor, `exhausted` past the end: loaded once per step.
     const WideKey<Dim> exhausted = WideKey<Dim>::exhausted();
     WideKey<Dim> head[KMAX];
@@ -199,9 +198,8 @@ struct SweepRows {
     for (int u = 0; u < lists; ++u) o.row += pos[u];
     origin(o);
 
-    XMap xmaps[KMAX];
-    bool network_ok = true;
-    const XMap* const xmap = x_maps(k, xmaps, network_ok);
+    XMap xmap[KMAX];
+    const bool network_ok = x_maps(k, xmap);
     // The key under each cursor, `exhausted` past the end: each is loaded once, when its
     // cursor moves, and compared many times.
     const WideKey<Dim> exhausted = WideKey<Dim>::exhausted();
@@ -244,15 +242,15 @@ struct SweepRows {
     }
   }
 
-  /// The taps' x maps, copied once per chunk into locals; `network_ok` says whether rows of
-  /// single intervals may take the sorting network (sweep_network.hpp).
-  KOKKOS_INLINE_FUNCTION const XMap* x_maps(int k, XMap* xmaps, bool& network_ok) const {
-    network_ok = true;
+  /// Copies the taps' x maps into `xmap` (locals, once per chunk); returns whether rows of single
+  /// intervals may take the sorting network (sweep_network.hpp).
+  KOKKOS_INLINE_FUNCTION bool x_maps(int k, XMap* xmap) const {
+    bool network_ok = true;
     for (int t = 0; t < k; ++t) {
-      xmaps[t] = in.taps[t].x_map();
-      network_ok = network_ok && network_encodable(xmaps[t]);
+      xmap[t] = in.taps[t].x_map();
+      network_ok = network_ok && network_encodable(xmap[t]);
     }
-    return xmaps;
+    return network_ok;
   }
 
   KOKKOS_INLINE_FUNCTION void raise_key_overflow(const WideKey<Dim>& key) const {

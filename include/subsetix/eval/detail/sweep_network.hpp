@@ -24,7 +24,8 @@ inline constexpr int network_max_taps = 4;
 /// Where an absent tap's boundaries go: past every encodable x (|x| < 2^42).
 inline constexpr std::int64_t network_absent_x = std::int64_t(1) << 56;
 
-/// Largest |shift| + |widen| of a tap for which every boundary of int32 intervals encodes.
+/// Bound on a tap's |shift| and on its |widen| under which every boundary of int32 intervals
+/// encodes (|x| < 2^31 + 2^41 < 2^42).
 inline constexpr std::int64_t network_max_offset = std::int64_t(1) << 40;
 
 /// True when every tap's x map keeps boundaries of int32 intervals encodable.
@@ -34,10 +35,9 @@ KOKKOS_INLINE_FUNCTION bool network_encodable(const XMap& x) {
   return s < network_max_offset && w < network_max_offset;
 }
 
-/// The compare-exchange pairs of Batcher's odd-even merge sort on N values (any N: the
-/// comparators of the next power of two that touch only the first N slots, as if the rest held
-/// +infinity),
-/// without its first layer: the pairs (2t, 2t + 1) hold a tap's begin and end, already in order.
+/// The compare-exchange pairs of Batcher's odd-even merge sort on N values (any N: those of the
+/// next power of two within the first N slots, as if the rest held +infinity), without its first
+/// layer: the pairs (2t, 2t + 1) hold a tap's begin and end, already in order.
 template <int N>
 struct MergeNetwork {
   int first[N * N] = {};
