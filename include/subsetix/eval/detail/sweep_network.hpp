@@ -13,7 +13,6 @@
 #include <utility>
 
 #include "subsetix/eval/detail/codegen.hpp"
-#include "subsetix/eval/detail/output_runs.hpp"
 #include "subsetix/eval/detail/tap.hpp"
 
 namespace subsetix::detail {
@@ -33,6 +32,14 @@ KOKKOS_INLINE_FUNCTION bool network_encodable(const XMap& x) {
   const std::int64_t s = x.shift < 0 ? -x.shift : x.shift;
   const std::int64_t w = x.widen < 0 ? -x.widen : x.widen;
   return s < network_max_offset && w < network_max_offset;
+}
+
+/// Sets tap t's network addends (XMap::begin_code, end_code) for stages of up to KMAX taps.
+template <int KMAX>
+KOKKOS_INLINE_FUNCTION void set_network_codes(XMap& x, int t) {
+  const std::int64_t bit = std::int64_t(1) << t;
+  x.begin_code = (x.shift - x.widen) * (std::int64_t(1) << KMAX) + bit;
+  x.end_code = (x.shift + x.widen) * (std::int64_t(1) << KMAX) + bit;
 }
 
 /// The compare-exchange pairs of Batcher's odd-even merge sort on N values (any N: those of the
@@ -97,21 +104,35 @@ KOKKOS_FORCEINLINE_FUNCTION void sweep_single_intervals(const XMap* xmap, const 
     v[2 * t] = v[2 * t + 1] = network_absent_x * scale + bit;
     if (hi[t] == lo[t]) continue;
     const Interval iv = xmap[t].intervals[lo[t]];
-    if (xmap[t].vanishes<X>(iv)) continue;
-    v[2 * t] = xmap[t].begin_of<X>(iv) * scale + bit;
-    v[2 * t + 1] = xmap[t].end_of<X>(iv) * scale + bit;
+    if constexpr (X == XKind::general) {
+      if (xmap[t].vanishes<X>(iv)) continue;
+      v[2 * t] = xmap[t].begin_of<X>(iv) * scale + bit;
+      v[2 * t + 1] = xmap[t].end_of<X>(iv) * scale + bit;
+    } else {
+      v[2 * t] = std::int64_t(iv.begin) * scale + xmap[t].begin_code;
+      v[2 * t + 1] = std::int64_t(iv.end) * scale + xmap[t].end_code;
+    }
   }
   sort_boundaries<N>(v);
 
+  // One pass over the sorted codes, without branches (whether the next code has the same x is
+  // data, not control flow: as a branch it was mispredicted on a third of the rows): after the
+  // last code at each x, a change of the predicate records x as an output boundary.
   std::uint64_t mask = 0;  // bit t: x is inside tap t's interval
-  OutputRuns runs;
+  bool inside = false;
+  std::int64_t boundary[N];  // output boundaries: begin, end, begin, ...
+  int boundaries = 0;
   SUBSETIX_UNROLL_TAPS
   for (int j = 0; j < N; ++j) {
     mask ^= std::uint64_t(v[j] & (scale - 1));
     const std::int64_t x = v[j] >> KMAX;
-    if (j + 1 < N && (v[j + 1] >> KMAX) == x) continue;  // more boundaries at x
-    runs.at(x, predicate(mask), sink);
+    const bool last_at_x = j + 1 == N || (v[j + 1] >> KMAX) != x;
+    const bool flips = last_at_x & (predicate(mask) != inside);
+    boundary[boundaries] = x;
+    boundaries += flips;
+    inside ^= flips;
   }
+  for (int i = 0; i < boundaries; i += 2) sink.emit(boundary[i], boundary[i + 1]);
 }
 
 }  // namespace subsetix::detail

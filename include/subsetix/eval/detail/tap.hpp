@@ -28,20 +28,21 @@ KOKKOS_INLINE_FUNCTION bool less(const WideKey<Dim>& a, const WideKey<Dim>& b) {
   return false;
 }
 
-/// First index in [first, first + count) of a sorted key array whose key is not `< k`.
+/// First index in [first, first + count) of a sorted key array whose key is not `< k`
+/// (first + count if none). Branch-free: each step halves the range with a conditional move,
+/// since the comparisons of a search over rows are unpredictable (measured: a branching search
+/// at every chunk start was a third of a stage's mispredicted branches).
 template <int Dim, class KeyAt>
 KOKKOS_INLINE_FUNCTION index_t lower_bound(const KeyAt& key_at, index_t first, index_t count,
                                            const WideKey<Dim>& k) {
-  while (count > 0) {
-    const index_t step = count / 2;
-    if (less<Dim>(key_at(first + step), k)) {
-      first += step + 1;
-      count -= step + 1;
-    } else {
-      count = step;
-    }
+  if (count <= 0) return first;
+  // The answer stays in [first, first + count].
+  while (count > 1) {
+    const index_t half = count / 2;
+    first = less<Dim>(key_at(first + half), k) ? first + half : first;
+    count -= half;
   }
-  return first;
+  return first + (less<Dim>(key_at(first), k) ? 1 : 0);
 }
 
 /// Moves `pos` forward to the first index in [pos, size) whose key is not `< k`: a galloping
@@ -78,6 +79,10 @@ struct XMap {
   const Interval* intervals;
   std::int64_t shift, widen;
   bool coarsen;
+  /// For the sorting network (sweep_network.hpp, XKind shift and widen): a boundary x of this
+  /// tap encodes as `x · 2^KMAX + begin_code` (or `end_code`), the shift, the widening and the
+  /// tap's bit folded into one addend per chunk.
+  std::int64_t begin_code = 0, end_code = 0;
 
   template <XKind X>
   KOKKOS_INLINE_FUNCTION std::int64_t begin_of(const Interval& v) const {
@@ -141,7 +146,9 @@ struct Tap {
   }
 
   /// The tap's x map with its interval array, for the sweep to keep in locals.
-  KOKKOS_INLINE_FUNCTION XMap x_map() const { return XMap{intervals, x_shift, x_widen, x_coarsen}; }
+  KOKKOS_INLINE_FUNCTION XMap x_map() const {
+    return XMap{intervals, x_shift, x_widen, x_coarsen, 0, 0};
+  }
 };
 
 /// A sorted list of candidate row keys, each shifted by `shift`; its length is either known on
