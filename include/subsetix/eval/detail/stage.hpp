@@ -278,10 +278,7 @@ struct SweepRows {
     bool network_ok = true;
     for (int t = 0; t < k; ++t) {
       xmap[t] = in.taps[t].x_map();
-      const bool encodable = network_encodable(xmap[t]);
-      network_ok = network_ok && encodable;
-      if constexpr (KMAX <= network_max_taps)
-        if (encodable) set_network_codes<KMAX>(xmap[t], t);
+      network_ok = network_ok && network_encodable(xmap[t]);
     }
     return network_ok;
   }

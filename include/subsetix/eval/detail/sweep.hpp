@@ -111,10 +111,10 @@ KOKKOS_FORCEINLINE_FUNCTION void sweep_row(int k, const XMap* xmap, const index_
                                            const Predicate& predicate, Sink& sink) {
   k = tap_bound<KMAX>(k);  // the compile-time bound, visible here
   if constexpr (KMAX <= network_max_taps) {
-    bool single = network_ok;
+    index_t most = 0;  // at most one interval per tap iff the OR of the counts is <= 1
     SUBSETIX_UNROLL_TAPS
-    for (int t = 0; t < KMAX; ++t) single &= hi[t] - lo[t] <= 1;  // no branch per tap
-    if (single) {
+    for (int t = 0; t < KMAX; ++t) most |= hi[t] - lo[t];
+    if (network_ok && most <= 1) {
       sweep_single_intervals<X, KMAX>(xmap, lo, hi, predicate, sink);
       return;
     }

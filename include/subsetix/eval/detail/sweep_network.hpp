@@ -34,14 +34,6 @@ KOKKOS_INLINE_FUNCTION bool network_encodable(const XMap& x) {
   return s < network_max_offset && w < network_max_offset;
 }
 
-/// Sets tap t's network addends (XMap::begin_code, end_code) for stages of up to KMAX taps.
-template <int KMAX>
-KOKKOS_INLINE_FUNCTION void set_network_codes(XMap& x, int t) {
-  const std::int64_t bit = std::int64_t(1) << t;
-  x.begin_code = (x.shift - x.widen) * (std::int64_t(1) << KMAX) + bit;
-  x.end_code = (x.shift + x.widen) * (std::int64_t(1) << KMAX) + bit;
-}
-
 /// The compare-exchange pairs of Batcher's odd-even merge sort on N values (any N: those of the
 /// next power of two within the first N slots, as if the rest held +infinity), without its first
 /// layer: the pairs (2t, 2t + 1) hold a tap's begin and end, already in order.
@@ -109,8 +101,9 @@ KOKKOS_FORCEINLINE_FUNCTION void sweep_single_intervals(const XMap* xmap, const 
       v[2 * t] = xmap[t].begin_of<X>(iv) * scale + bit;
       v[2 * t + 1] = xmap[t].end_of<X>(iv) * scale + bit;
     } else {
-      v[2 * t] = std::int64_t(iv.begin) * scale + xmap[t].begin_code;
-      v[2 * t + 1] = std::int64_t(iv.end) * scale + xmap[t].end_code;
+      // Shift, widening and tap bit form one addend per tap (loop-invariant: hoisted).
+      v[2 * t] = std::int64_t(iv.begin) * scale + ((xmap[t].shift - xmap[t].widen) * scale + bit);
+      v[2 * t + 1] = std::int64_t(iv.end) * scale + ((xmap[t].shift + xmap[t].widen) * scale + bit);
     }
   }
   sort_boundaries<N>(v);

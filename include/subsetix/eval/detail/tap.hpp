@@ -79,10 +79,6 @@ struct XMap {
   const Interval* intervals;
   std::int64_t shift, widen;
   bool coarsen;
-  /// For the sorting network (sweep_network.hpp, XKind shift and widen): a boundary x of this
-  /// tap encodes as `x · 2^KMAX + begin_code` (or `end_code`), the shift, the widening and the
-  /// tap's bit folded into one addend per chunk.
-  std::int64_t begin_code = 0, end_code = 0;
 
   template <XKind X>
   KOKKOS_INLINE_FUNCTION std::int64_t begin_of(const Interval& v) const {
@@ -146,9 +142,7 @@ struct Tap {
   }
 
   /// The tap's x map with its interval array, for the sweep to keep in locals.
-  KOKKOS_INLINE_FUNCTION XMap x_map() const {
-    return XMap{intervals, x_shift, x_widen, x_coarsen, 0, 0};
-  }
+  KOKKOS_INLINE_FUNCTION XMap x_map() const { return XMap{intervals, x_shift, x_widen, x_coarsen}; }
 };
 
 /// A sorted list of candidate row keys, each shifted by `shift`; its length is either known on
