@@ -2,6 +2,8 @@
 // operands; eval_into; counters against the plan.
 #include <gtest/gtest.h>
 
+#include "dims.hpp"
+
 #include "oracle.hpp"
 #include "random_sets.hpp"
 #include "subsetix/core/shapes.hpp"
@@ -15,7 +17,7 @@ namespace sx = subsetix;
 
 template <class T>
 class CppFrontEnd : public ::testing::Test {};
-using Dims = ::testing::Types<std::integral_constant<int, 2>, std::integral_constant<int, 3>>;
+using Dims = testing_support::Dims;
 TYPED_TEST_SUITE(CppFrontEnd, Dims);
 
 template <int Dim, class Expr>

@@ -4,6 +4,8 @@
 // kernel count.
 #include <gtest/gtest.h>
 
+#include "dims.hpp"
+
 #include <functional>
 #include <set>
 
@@ -91,7 +93,7 @@ struct RandomExpression {
 
 template <class T>
 class Fused : public ::testing::Test {};
-using Dims = ::testing::Types<std::integral_constant<int, 2>, std::integral_constant<int, 3>>;
+using Dims = testing_support::Dims;
 TYPED_TEST_SUITE(Fused, Dims);
 
 TYPED_TEST(Fused, RandomExpressionTreesMatchUnfusedAndTheOracle) {

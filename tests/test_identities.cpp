@@ -1,6 +1,8 @@
 // Algebraic identities on random sets (2D and 3D): they hold whatever the oracle says.
 #include <gtest/gtest.h>
 
+#include "dims.hpp"
+
 #include "random_sets.hpp"
 #include "subsetix/core/shapes.hpp"
 #include "subsetix/eval/unfused.hpp"
@@ -12,7 +14,7 @@ namespace op = subsetix::unfused;
 
 template <class T>
 class Identities : public ::testing::Test {};
-using Dims = ::testing::Types<std::integral_constant<int, 2>, std::integral_constant<int, 3>>;
+using Dims = testing_support::Dims;
 TYPED_TEST_SUITE(Identities, Dims);
 
 template <int Dim>

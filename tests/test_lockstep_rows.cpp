@@ -3,6 +3,8 @@
 // sets made of runs and gaps, in 2D and across the planes of 3D key space.
 #include <gtest/gtest.h>
 
+#include "dims.hpp"
+
 #include <random>
 #include <vector>
 
@@ -46,7 +48,7 @@ bool consecutive(const RowKey<Dim>& a, const RowKey<Dim>& b) {
 
 template <class T>
 class LockstepRows : public ::testing::Test {};
-using Dims = ::testing::Types<std::integral_constant<int, 2>, std::integral_constant<int, 3>>;
+using Dims = testing_support::Dims;
 TYPED_TEST_SUITE(LockstepRows, Dims);
 
 TYPED_TEST(LockstepRows, ConsecutiveRowsIsTheLongestRunOfSuccessiveKeys) {

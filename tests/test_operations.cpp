@@ -1,6 +1,8 @@
 // Every reference operation against the dense-bitmap oracle on seeded random cases, 2D and 3D.
 #include <gtest/gtest.h>
 
+#include "dims.hpp"
+
 #include "random_sets.hpp"
 #include "subsetix/eval/unfused.hpp"
 
@@ -21,7 +23,7 @@ void expect_same(const sx::Result<sx::IntervalSet<Dim>>& got, const oracle::Dens
 
 template <class T>
 class Operations : public ::testing::Test {};
-using Dims = ::testing::Types<std::integral_constant<int, 2>, std::integral_constant<int, 3>>;
+using Dims = testing_support::Dims;
 TYPED_TEST_SUITE(Operations, Dims);
 
 constexpr int seeds = 48;
