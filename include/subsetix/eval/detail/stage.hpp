@@ -105,7 +105,9 @@ struct SweepRows {
   }
 
   /// Candidate rows are the candidate taps' rows: each tap keeps the output key of the row under
-  /// its cursor, the next key is the smallest over candidate taps, and a present tap steps once.
+  /// its cursor, the next key is the smallest over candidate taps, and from there the rows go by
+  /// lockstep runs (lockstep_rows.hpp; a run of one row where keys are scattered): the present
+  /// taps step over the run together.
   template <class Origin, class F>
   KOKKOS_FORCEINLINE_FUNCTION void visit_chunk_over_taps(index_t c, Origin& origin, F& f) const {
     const int k = tap_bound(in);
