@@ -185,7 +185,9 @@ struct SweepRows {
       bounds[t] = present[t] ? in.taps[t].row_ptr + source[t] : &no_rows;
       lo[t] = *bounds[t];
     }
+    const std::int64_t first = row.c[Dim - 2];  // the run's keys all fit (checked by the caller)
     for (index_t r = 0; r < n; ++r) {
+      row.c[Dim - 2] = coord_t(first + r);  // never past the last key: it may be coord_max
       SUBSETIX_UNROLL_TAPS
       for (int t = 0; t < k; ++t) {
         bounds[t] += present[t];
@@ -196,7 +198,6 @@ struct SweepRows {
       });
       SUBSETIX_UNROLL_TAPS
       for (int t = 0; t < k; ++t) lo[t] = hi[t];
-      ++row.c[Dim - 2];
     }
   }
 
