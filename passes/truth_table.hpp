@@ -54,15 +54,21 @@ inline void postfix(const Formula& f, const std::vector<plan::Tap>& taps,
   out.push_back({op, 0});
 }
 
-/// A smallest-first greedy cover: drop taps (largest sources first) while every accepted mask
-/// still meets the remaining set.
+/// A smallest-first greedy cover: drop taps (largest sources first; among equal sizes, those in
+/// fewest accepted masks first, so the choice does not depend on the taps' order) while every
+/// accepted mask still meets the remaining set.
 inline std::vector<int> candidate_taps(const std::vector<std::uint64_t>& table, int k,
                                        const std::vector<std::int64_t>& rows_of_tap) {
   std::uint32_t keep = (std::uint32_t(1) << k) - 1;
-  std::vector<int> order(std::size_t(k), 0);
+  std::vector<int> order(std::size_t(k), 0), accepting(std::size_t(k), 0);
   for (int t = 0; t < k; ++t) order[std::size_t(t)] = t;
+  for (std::uint32_t m = 0; m < (std::uint32_t(1) << k); ++m)
+    if ((table[m / 64] >> (m % 64)) & 1u)
+      for (int t = 0; t < k; ++t) accepting[std::size_t(t)] += int((m >> t) & 1u);
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-    return rows_of_tap[std::size_t(a)] > rows_of_tap[std::size_t(b)];
+    const auto ua = std::size_t(a), ub = std::size_t(b);
+    if (rows_of_tap[ua] != rows_of_tap[ub]) return rows_of_tap[ua] > rows_of_tap[ub];
+    return accepting[ua] < accepting[ub];
   });
   auto covers = [&](std::uint32_t set) {
     for (std::uint32_t m = 0; m < (std::uint32_t(1) << k); ++m)

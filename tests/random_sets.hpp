@@ -47,6 +47,29 @@ Case<Dim> random_case(std::mt19937_64& rng, const RandomSpec& s) {
   return {subsetix::from_intervals(items).value(), oracle::from_intervals(items)};
 }
 
+/// A random set of one interval per row over consecutive rows (the rows of compact shapes),
+/// drifting along x so that neighbouring rows overlap, touch or stand apart: the single-interval
+/// paths of the sweep, and the grouped union's "touches the hull" check.
+template <int Dim>
+Case<Dim> random_staircase(std::mt19937_64& rng, int rows_per_axis = 10) {
+  std::uniform_int_distribution<int> drift(-6, 6), len(1, 7), skip(0, 9);
+  std::vector<subsetix::RowInterval<Dim>> items;
+  const int planes = Dim == 3 ? rows_per_axis / 2 : 1;
+  for (int p = 0; p < planes; ++p) {
+    int x = drift(rng);
+    for (int r = 0; r < rows_per_axis; ++r) {
+      x += drift(rng);
+      if (skip(rng) == 0) continue;  // now and then a missing row
+      subsetix::RowInterval<Dim> it;
+      it.key.c[Dim - 2] = r - rows_per_axis / 2;
+      if constexpr (Dim == 3) it.key.c[0] = p - planes / 2;
+      it.interval = {x, x + len(rng)};
+      items.push_back(it);
+    }
+  }
+  return {subsetix::from_intervals(items).value(), oracle::from_intervals(items)};
+}
+
 /// A spec varied by seed: sparse to dense, sometimes empty, sometimes single cells.
 inline RandomSpec vary(std::uint64_t seed, int dim) {
   RandomSpec s;

@@ -1,8 +1,11 @@
 // Each pass on its own, then the pipeline's plans for characteristic expressions.
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "passes/bound_capacity.hpp"
 #include "passes/dedupe_taps.hpp"
+#include "passes/group_taps.hpp"
 #include "passes/lower.hpp"
 #include "passes/lower_morphology.hpp"
 #include "passes/push_transforms.hpp"
@@ -96,6 +99,94 @@ TEST(TruthTable, TablesProgramsAndCandidates) {
   EXPECT_EQ(program.back().instr, plan::Instr::op_and);
 }
 
+/// A table over k taps from a predicate on the mask.
+template <class F>
+std::vector<std::uint64_t> table_of(int k, F&& f) {
+  std::vector<std::uint64_t> t((std::size_t(1) << k) / 64 + 1, 0);
+  for (std::uint32_t m = 0; m < (std::uint32_t(1) << k); ++m)
+    if (f(m)) t[m / 64] |= std::uint64_t(1) << (m % 64);
+  return t;
+}
+
+TEST(GroupTaps, FindsUnionsIntersectionsAndTheirCombinations) {
+  // A | B: one OR group, no single tap.
+  auto g = passes::find_grouping(table_of(2, [](std::uint32_t m) { return m != 0; }), 2);
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->group, (plan::TapGroup{0, false, 0b10}));
+  EXPECT_EQ(g->order, (std::vector<int>{0, 1}));
+  // A & B & C: one AND group.
+  g = passes::find_grouping(table_of(3, [](std::uint32_t m) { return m == 7; }), 3);
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->group, (plan::TapGroup{0, true, 0b10}));
+  // expand(A, 1) - A with A's taps t0..t2 and A itself t3: t3 single, moved first.
+  g = passes::find_grouping(table_of(4, [](std::uint32_t m) { return (m & 7u) != 0 && !(m & 8u); }),
+                            4);
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->group, (plan::TapGroup{1, false, 0b0100}));  // G & !t3
+  EXPECT_EQ(g->order, (std::vector<int>{3, 0, 1, 2}));
+  // E5 = ((A | B) & C) - A[x+3]: two singles.
+  g = passes::find_grouping(
+      table_of(4, [](std::uint32_t m) { return (m & 3u) != 0 && (m & 4u) && !(m & 8u); }), 4);
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->group.singles, 2);
+  EXPECT_EQ(g->order, (std::vector<int>{2, 3, 0, 1}));
+  // No group form: A ^ B, (A - B) | (B - A) | C, and A on its own.
+  EXPECT_FALSE(
+      passes::find_grouping(table_of(2, [](std::uint32_t m) { return m == 1 || m == 2; }), 2));
+  EXPECT_FALSE(passes::find_grouping(
+      table_of(3, [](std::uint32_t m) { return ((m & 1u) != ((m >> 1) & 1u)) || (m & 4u); }), 3));
+  EXPECT_FALSE(passes::find_grouping(table_of(1, [](std::uint32_t m) { return m == 1; }), 1));
+}
+
+TEST(GroupTaps, EveryFormFoundReproducesTheTable) {
+  // Random tables, and tables built from random forms: whenever a form is found, reading the
+  // taps through it gives the table back; a table built from a form always has one.
+  std::mt19937_64 rng(7);
+  int found = 0;
+  for (int trial = 0; trial < 3000; ++trial) {
+    const int k = 2 + int(rng() % 7);  // 2 .. 8
+    const std::uint32_t masks = std::uint32_t(1) << k;
+    std::vector<std::uint64_t> table;
+    const bool built = trial % 2 == 0;
+    if (built) {
+      int s = int(rng() % 3);
+      if (k - s < 2) s = 0;  // the group has at least two taps
+      const bool all = rng() % 2;
+      const std::uint32_t q = std::uint32_t(rng()) & ((1u << (1 << (s + 1))) - 1) & ~1u;
+      std::uint32_t singles = 0;
+      while (std::popcount(singles) < s) singles |= 1u << (rng() % unsigned(k));
+      const std::uint32_t group = (masks - 1) & ~singles;
+      table = table_of(k, [&](std::uint32_t m) {
+        std::uint32_t index = 0;
+        for (int t = 0, bit = 0; t < k; ++t)
+          if ((singles >> t) & 1u) index |= ((m >> t) & 1u) << bit++;
+        index |= std::uint32_t(all ? (m & group) == group : (m & group) != 0) << s;
+        return ((q >> index) & 1u) != 0;
+      });
+    } else {
+      table = table_of(k, [&](std::uint32_t m) { return m != 0 && rng() % 2; });
+    }
+    const auto g = passes::find_grouping(table, k);
+    if (built) {
+      ASSERT_TRUE(g) << "trial " << trial;
+    }
+    if (!g) continue;
+    ++found;
+    ASSERT_EQ(g->order.size(), std::size_t(k));
+    const int s = g->group.singles;
+    for (std::uint32_t m = 0; m < masks; ++m) {
+      std::uint32_t reordered = 0;  // bit i: the tap order[i]
+      for (int i = 0; i < k; ++i) reordered |= ((m >> g->order[std::size_t(i)]) & 1u) << i;
+      const std::uint32_t group = (masks - 1) & ~((1u << s) - 1);
+      const bool in_group = g->group.all ? (reordered & group) == group : (reordered & group) != 0;
+      const std::uint32_t index = (reordered & ((1u << s) - 1)) | (std::uint32_t(in_group) << s);
+      ASSERT_EQ((g->group.table >> index) & 1u, (table[m / 64] >> (m % 64)) & 1u)
+          << "trial " << trial << " mask " << m;
+    }
+  }
+  EXPECT_GE(found, 1500);
+}
+
 TEST(BoundCapacity, SumsOfCandidateRowsAndTapIntervals) {
   std::vector<plan::Source> sources = {{100, 300}, {50, 60}};
   plan::Stage s;
@@ -139,13 +230,15 @@ TEST(Ir, PrintsInTheStringSyntax) {
 }
 
 TEST(Pipeline, PlansForCharacteristicExpressions) {
-  {  // E2 = (A | B) & C: one stage, candidates C only.
+  {  // E2 = (A | B) & C: one stage, C read singly (first), A | B a group; candidates C only.
     Builder b(2);
     const auto p =
         b.lower(b.op(ir::Op::intersection, b.op(ir::Op::union_op, b.in(0), b.in(1)), b.in(2)), 3);
     ASSERT_EQ(p.stages.size(), 1u);
-    EXPECT_EQ(p.stages[0].taps.size(), 3u);
-    EXPECT_EQ(p.stages[0].candidate_taps, (std::vector<int>{2}));
+    ASSERT_EQ(p.stages[0].taps.size(), 3u);
+    EXPECT_EQ(p.stages[0].taps[0].source, 2);
+    EXPECT_EQ(p.stages[0].group, (plan::TapGroup{1, false, 0b1000}));
+    EXPECT_EQ(p.stages[0].candidate_taps, (std::vector<int>{0}));
     EXPECT_EQ(p.expected_kernels(), 4);
   }
   {  // translate pushed to the leaves: one stage of shifted taps.

@@ -36,8 +36,14 @@ Result<IntervalSet<Dim>> binary(const IntervalSet<Dim>& a, const IntervalSet<Dim
   detail::StageInputs<Dim, 2> in;
   in.add_tap(detail::Tap<Dim>::of(a), a_candidate);
   in.add_tap(detail::Tap<Dim>::of(b), b_candidate);
-  return detail::run_stage<detail::XKind::shift, detail::CandidateKind::taps>(
-      in, detail::TruthTable64{std::uint64_t(op)}, ws, name_of(op));
+  constexpr auto X = detail::XKind::shift;
+  constexpr auto C = detail::CandidateKind::taps;
+  if (op == Binary::union_op || op == Binary::intersection) {
+    // A group of two taps (sweep_grouped.hpp): its OR or its AND is the output.
+    const detail::GroupedPredicate<0> group{0b11, op == Binary::intersection, 0b10};
+    return detail::run_stage<X, C>(in, group, ws, name_of(op));
+  }
+  return detail::run_stage<X, C>(in, detail::TruthTable64{std::uint64_t(op)}, ws, name_of(op));
 }
 
 }  // namespace

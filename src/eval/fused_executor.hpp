@@ -60,6 +60,60 @@ struct SourceArrays {
   }
 };
 
+/// Where a sweep stage writes: the evaluation's status block and workspace, the stage's totals
+/// slot, its output arrays and their capacities.
+template <int Dim>
+struct SweepTarget {
+  StatusView status;
+  Workspace* ws = nullptr;
+  int totals = 0;
+  OutputArrays<Dim> out;
+  std::int64_t capacity_rows = 0;
+  std::int64_t capacity_intervals = 0;
+  const std::string* label = nullptr;
+};
+
+/// Launches one sweep stage: sweep, scan, compact (no host synchronisation).
+template <XKind X, CandidateKind C, int Dim, int KMAX, class Predicate>
+Result<void> launch_sweep(const StageInputs<Dim, KMAX>& in, const Predicate& predicate,
+                          const SweepTarget<Dim>& target) {
+  using Rows = SweepRows<Dim, KMAX, Predicate, X, C>;
+  const Rows rows{in, predicate, target.status};
+  const index_t chunks = rows.chunks() > 0 ? rows.chunks() : 1;  // chunk 0 writes the sentinels
+  auto prepared =
+      prepare_sweep_compact<Dim>(rows, target.status, *target.ws, *target.label, chunks);
+  if (!prepared) return prepared.error();
+  SweepCompact<Dim, Rows>& sc = prepared.value();
+  sc.counts.totals = target.totals;
+  sc.counts.capacity_rows = target.capacity_rows;
+  sc.counts.capacity_intervals = target.capacity_intervals;
+  sc.launch_sweep_scan(*target.label);
+  sc.launch_compact(*target.label, target.out);
+  return boost::outcome_v2::success();
+}
+
+/// A sweep stage over the plan's taps (already bound to their sources), its x maps specialised at
+/// compile time (see XKind).
+template <int Dim, int KMAX, class Predicate>
+Result<void> launch_tap_sweep(const plan::Stage& stage, const std::vector<Tap<Dim>>& taps,
+                              const Predicate& predicate, const SweepTarget<Dim>& target) {
+  StageInputs<Dim, KMAX> in;
+  for (const auto& t : taps) in.add_tap(t);
+  for (int c : stage.candidate_taps) in.mark_candidate(c);
+  return with_x_kind(in.x_kind(), [&](auto X) {
+    return launch_sweep<decltype(X)::value, CandidateKind::taps>(in, predicate, target);
+  });
+}
+
+/// A sweep stage in its group form (plan::TapGroup): compiled in fused_grouped.cpp.
+template <int Dim>
+Result<void> launch_grouped_sweep(const plan::Stage& stage, const std::vector<Tap<Dim>>& taps,
+                                  const SweepTarget<Dim>& target);
+extern template Result<void> launch_grouped_sweep(const plan::Stage&, const std::vector<Tap<2>>&,
+                                                  const SweepTarget<2>&);
+extern template Result<void> launch_grouped_sweep(const plan::Stage&, const std::vector<Tap<3>>&,
+                                                  const SweepTarget<3>&);
+
 template <int Dim>
 class Executor {
  public:
@@ -155,68 +209,41 @@ class Executor {
                              cells.value().data()};
   }
 
-  template <XKind X, CandidateKind C, int KMAX, class Predicate>
-  Result<void> sweep(const StageInputs<Dim, KMAX>& in, const Predicate& predicate, int s,
-                     const OutputArrays<Dim>& out, std::int64_t cap_rows,
-                     std::int64_t cap_intervals, const std::string& label) {
-    using Rows = SweepRows<Dim, KMAX, Predicate, X, C>;
-    const Rows rows{in, predicate, status_};
-    const index_t chunks = rows.chunks() > 0 ? rows.chunks() : 1;  // chunk 0 writes the sentinels
-    auto prepared = prepare_sweep_compact<Dim>(rows, status_, ws_, label, chunks);
-    if (!prepared) return prepared.error();
-    SweepCompact<Dim, Rows>& sc = prepared.value();
-    sc.counts.totals = totals_slot(s);
-    sc.counts.capacity_rows = cap_rows;
-    sc.counts.capacity_intervals = cap_intervals;
-    sc.launch_sweep_scan(label);
-    sc.launch_compact(label, out);
-    return boost::outcome_v2::success();
-  }
-
-  /// A sweep stage over the plan's taps, its x maps specialised at compile time (see XKind).
-  template <int KMAX, class Predicate>
-  Result<void> sweep_stage(const plan::Stage& stage, const Predicate& predicate, int s,
-                           const OutputArrays<Dim>& out, std::int64_t cap_rows,
-                           std::int64_t cap_intervals, const std::string& label) {
-    const StageInputs<Dim, KMAX> in = sweep_inputs<KMAX>(stage);
-    return with_x_kind(in.x_kind(), [&](auto X) {
-      return sweep<decltype(X)::value, CandidateKind::taps>(in, predicate, s, out, cap_rows,
-                                                            cap_intervals, label);
-    });
-  }
-
-  template <int KMAX>
-  StageInputs<Dim, KMAX> sweep_inputs(const plan::Stage& stage) const {
-    StageInputs<Dim, KMAX> in;
+  /// The stage's taps bound to their sources.
+  std::vector<Tap<Dim>> stage_taps(const plan::Stage& stage) const {
+    std::vector<Tap<Dim>> taps;
     for (const auto& t : stage.taps) {
       Tap<Dim> tap = sources_[std::size_t(t.source)].tap();
       for (int a = 0; a < Dim - 1; ++a) tap.key_offset[a] = t.key_offset[std::size_t(a)];
       tap.x_shift = t.x_shift;
       tap.x_widen = t.x_widen;
-      in.add_tap(tap);
+      taps.push_back(tap);
     }
-    for (int c : stage.candidate_taps) in.mark_candidate(c);
-    return in;
+    return taps;
   }
 
   Result<void> launch(const plan::Stage& stage, int s, const OutputArrays<Dim>& out,
                       std::int64_t cap_rows, std::int64_t cap_intervals, const std::string& label) {
+    const SweepTarget<Dim> target{status_,  &ws_,          totals_slot(s), out,
+                                  cap_rows, cap_intervals, &label};
     switch (stage.kind) {
       case plan::Stage::sweep: {
-        const std::size_t k = stage.taps.size();
+        const std::vector<Tap<Dim>> taps = stage_taps(stage);
+        if (stage.group.grouped()) return launch_grouped_sweep<Dim>(stage, taps, target);
+        const std::size_t k = taps.size();
         if (k <= 6) {
           const TruthTable64 table{stage.table};
-          if (k <= 2) return sweep_stage<2>(stage, table, s, out, cap_rows, cap_intervals, label);
-          if (k == 3) return sweep_stage<3>(stage, table, s, out, cap_rows, cap_intervals, label);
+          if (k <= 2) return launch_tap_sweep<Dim, 2>(stage, taps, table, target);
+          if (k == 3) return launch_tap_sweep<Dim, 3>(stage, taps, table, target);
           if (k <= std::size_t(few_taps))
-            return sweep_stage<few_taps>(stage, table, s, out, cap_rows, cap_intervals, label);
-          return sweep_stage<8>(stage, table, s, out, cap_rows, cap_intervals, label);
+            return launch_tap_sweep<Dim, few_taps>(stage, taps, table, target);
+          return launch_tap_sweep<Dim, 8>(stage, taps, table, target);
         }
         ProgramPredicate program;
         program.length = int(stage.program.size());
         for (std::size_t i = 0; i < stage.program.size(); ++i) program.steps[i] = stage.program[i];
-        if (k <= 8) return sweep_stage<8>(stage, program, s, out, cap_rows, cap_intervals, label);
-        return sweep_stage<max_taps>(stage, program, s, out, cap_rows, cap_intervals, label);
+        if (k <= 8) return launch_tap_sweep<Dim, 8>(stage, taps, program, target);
+        return launch_tap_sweep<Dim, max_taps>(stage, taps, program, target);
       }
       case plan::Stage::refine: {
         const SourceArrays<Dim>& src = sources_[std::size_t(stage.source)];
@@ -242,9 +269,8 @@ class Executor {
         std::int64_t* sizes = status_.data() + totals_slot(s) + 3;  // the stage's spare slots
         parity_partition<Dim>(src.arrays.row_keys, src.rows_bound, src.totals, lists.value().data(),
                               sizes, label);
-        return sweep<XKind::general, CandidateKind::lists>(
-            coarsen_inputs<Dim, few_taps>(src.tap(), lists.value().data(), sizes), AnyOf{}, s, out,
-            cap_rows, cap_intervals, label);
+        return launch_sweep<XKind::general, CandidateKind::lists>(
+            coarsen_inputs<Dim, few_taps>(src.tap(), lists.value().data(), sizes), AnyOf{}, target);
       }
     }
     return boost::outcome_v2::success();

@@ -27,11 +27,11 @@ Result<IntervalSet<Dim>> morph_pass_with(const IntervalSet<Dim>& in, int slot,
     stage.add_tap(tap, dilate || stage.num_taps == 0);
   }
   constexpr auto C = detail::CandidateKind::taps;
+  // One group of every tap (sweep_grouped.hpp): the output is its OR (dilation) or AND.
+  const std::uint64_t all_taps = (std::uint64_t(1) << stage.num_taps) - 1;
+  const detail::GroupedPredicate<0> group{all_taps, !dilate, 0b10};
   return detail::with_x_kind(stage.x_kind(), [&](auto X) {
-    if (dilate)
-      return detail::run_stage<decltype(X)::value, C>(stage, detail::AnyOf{}, ws, "expand");
-    const std::uint64_t full = (std::uint64_t(1) << stage.num_taps) - 1;
-    return detail::run_stage<decltype(X)::value, C>(stage, detail::AllOf{full}, ws, "shrink");
+    return detail::run_stage<decltype(X)::value, C>(stage, group, ws, dilate ? "expand" : "shrink");
   });
 }
 
@@ -41,6 +41,7 @@ Result<IntervalSet<Dim>> morph_pass(const IntervalSet<Dim>& in, int slot,
                                     bool dilate, Workspace& ws) {
   if (offsets.size() <= std::size_t(detail::few_taps))
     return morph_pass_with<Dim, detail::few_taps>(in, slot, offsets, widen, dilate, ws);
+  if (offsets.size() <= 8) return morph_pass_with<Dim, 8>(in, slot, offsets, widen, dilate, ws);
   return morph_pass_with<Dim, max_taps>(in, slot, offsets, widen, dilate, ws);
 }
 

@@ -50,6 +50,10 @@ std::string Plan::describe() const {
       } else {
         os << "; program of " << s.program.size() << " steps";
       }
+      if (s.group.grouped()) {
+        os << "; group t" << s.group.singles << "..t" << s.taps.size() - 1
+           << (s.group.all ? " (AND)" : " (OR)");
+      }
     }
     os << "; capacity " << s.rows_bound << " rows, " << s.intervals_bound << " intervals\n";
   }

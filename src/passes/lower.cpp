@@ -1,10 +1,11 @@
 // The lowering driver: walks the IR once, applying passes 1-3, and emits stages through
-// passes 4-6.
+// passes 4-6 (5b, group_taps, orders the taps before the truth table is final).
 #include "passes/lower.hpp"
 
 #include <map>
 
 #include "passes/bound_capacity.hpp"
+#include "passes/group_taps.hpp"
 #include "passes/push_transforms.hpp"
 #include "passes/split_stages.hpp"
 #include "passes/truth_table.hpp"
@@ -57,14 +58,21 @@ class Lowering {
   /// Passes 4-6 on a formula: a sweep stage, or the source itself when the formula is one
   /// untransformed tap.
   int materialise(const FormulaPtr& f, bool force = false) {
-    const std::vector<plan::Tap> taps = distinct_taps(*f);
+    std::vector<plan::Tap> taps = distinct_taps(*f);
     if (!force && f->kind == Formula::tap && f->leaf == plan::Tap{f->leaf.source, {}, 0, 0})
       return f->leaf.source;
     plan::Stage stage;
     stage.kind = plan::Stage::sweep;
-    stage.taps = taps;
     const int k = int(taps.size());
-    const auto table = truth_table(*f, taps);
+    auto table = truth_table(*f, taps);
+    if (const auto grouping = find_grouping(table, k)) {
+      std::vector<plan::Tap> ordered;
+      for (const int t : grouping->order) ordered.push_back(taps[std::size_t(t)]);
+      taps = std::move(ordered);
+      table = truth_table(*f, taps);
+      stage.group = grouping->group;
+    }
+    stage.taps = taps;
     if (k <= 6)
       stage.table = table[0];
     else

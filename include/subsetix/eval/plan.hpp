@@ -47,6 +47,21 @@ struct ProgramStep {
 /// Longest postfix program a stage may carry.
 inline constexpr int max_program = 96;
 
+/// A sweep's predicate seen as `table(t0, …, t(singles−1), G)`, where G is the OR (or the AND,
+/// `all`) of every later tap: the group's intervals then collapse to one before the sort
+/// (see eval/detail/sweep_grouped.hpp). `singles < 0`: the predicate has no such form.
+struct TapGroup {
+  /// Taps read singly (0 .. 2), before the group; -1 when the stage is not grouped.
+  int singles = -1;
+  bool all = false;         ///< the group reads as the AND of its taps, else as the OR
+  std::uint32_t table = 0;  ///< bit (singles' bits | G << singles): the output
+
+  /// True when the stage has a group.
+  bool grouped() const { return singles >= 0; }
+  /// Equal forms read the same taps the same way.
+  friend bool operator==(const TapGroup&, const TapGroup&) = default;
+};
+
 /// One count-scan-fill unit of a plan: a sweep over taps, or a refine or coarsen map.
 struct Stage {
   /// Sweep: taps combined by a predicate; refine, coarsen: a level change of one source.
@@ -56,6 +71,7 @@ struct Stage {
   std::vector<int> candidate_taps;   ///< sweep: taps whose rows hold every output row
   std::uint64_t table = 0;           ///< sweep with <= 6 taps: bit m = output for mask m
   std::vector<ProgramStep> program;  ///< sweep with > 6 taps
+  TapGroup group;                    ///< sweep: the predicate's group form, if it has one
   int source = -1;                   ///< refine, coarsen
   std::int64_t rows_bound = 0;       ///< output capacity, known before any kernel runs
   /// Output interval capacity, known before any kernel runs.

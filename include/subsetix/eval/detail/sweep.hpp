@@ -9,25 +9,11 @@
 
 #include "subsetix/eval/detail/codegen.hpp"
 #include "subsetix/eval/detail/output_runs.hpp"
+#include "subsetix/eval/detail/sweep_grouped.hpp"
 #include "subsetix/eval/detail/sweep_network.hpp"
 #include "subsetix/eval/detail/tap.hpp"
 
 namespace subsetix::detail {
-
-/// Any tap covers x (union; box dilation across rows).
-struct AnyOf {
-  KOKKOS_INLINE_FUNCTION bool operator()(std::uint64_t mask) const { return mask != 0; }
-};
-/// All taps cover x (intersection; box erosion across rows).
-struct AllOf {
-  std::uint64_t full;
-  KOKKOS_INLINE_FUNCTION bool operator()(std::uint64_t mask) const { return mask == full; }
-};
-/// A truth table over up to 6 taps: bit `mask` of `table` is the output for that mask.
-struct TruthTable64 {
-  std::uint64_t table;
-  KOKKOS_INLINE_FUNCTION bool operator()(std::uint64_t mask) const { return (table >> mask) & 1u; }
-};
 
 /// Counts intervals and cells of a row, and checks the result coordinates fit int32.
 struct CountSink {
@@ -104,13 +90,21 @@ KOKKOS_FORCEINLINE_FUNCTION void next_interval(const XMap& x, index_t& i, index_
 /// predicate evaluated after all boundaries at the same x.
 ///
 /// Rows where every tap has at most one interval take the sorting network of sweep_network.hpp
-/// when `network_ok` (the taps' offsets keep boundaries encodable) and the stage is small.
+/// when `network_ok` (the taps' offsets keep boundaries encodable) and the stage is small, or,
+/// in a grouped stage, the collapsed group and a smaller network (sweep_grouped.hpp).
 template <XKind X, int KMAX, class Predicate, class Sink>
 KOKKOS_FORCEINLINE_FUNCTION void sweep_row(int k, const XMap* xmap, const index_t* lo,
                                            const index_t* hi, bool network_ok,
                                            const Predicate& predicate, Sink& sink) {
   k = tap_bound<KMAX>(k);  // the compile-time bound, visible here
-  if constexpr (KMAX <= network_max_taps) {
+  if constexpr (is_grouped<Predicate> && KMAX <= 8) {
+    index_t most = 0;
+    SUBSETIX_UNROLL_TAPS
+    for (int t = 0; t < KMAX; ++t) most |= hi[t] - lo[t];
+    if (network_ok && most <= 1 &&
+        sweep_grouped_single_intervals<X, KMAX>(xmap, lo, hi, predicate, sink))
+      return;
+  } else if constexpr (KMAX <= network_max_taps) {
     index_t most = 0;  // at most one interval per tap iff the OR of the counts is <= 1
     SUBSETIX_UNROLL_TAPS
     for (int t = 0; t < KMAX; ++t) most |= hi[t] - lo[t];

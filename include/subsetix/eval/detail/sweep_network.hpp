@@ -76,6 +76,33 @@ KOKKOS_FORCEINLINE_FUNCTION void sort_boundaries(std::int64_t* v) {
   apply_network<N>(v, std::make_index_sequence<std::size_t(merge_network<N>.size)>{});
 }
 
+/// Emits the output of N = 2 · V sorted boundary codes (`x · 2^V + 2^t`, see
+/// sweep_single_intervals) over V taps combined by `predicate`.
+template <int V, class Predicate, class Sink>
+KOKKOS_FORCEINLINE_FUNCTION void emit_sorted_boundaries(const std::int64_t* v,
+                                                        const Predicate& predicate, Sink& sink) {
+  constexpr int N = 2 * V;
+  constexpr std::int64_t scale = std::int64_t(1) << V;
+  // One pass over the sorted codes, without branches (whether the next code has the same x is
+  // data, not control flow: as a branch it was mispredicted on a third of the rows): after the
+  // last code at each x, a change of the predicate records x as an output boundary.
+  std::uint64_t mask = 0;  // bit t: x is inside tap t's interval
+  bool inside = false;
+  std::int64_t boundary[N];  // output boundaries: begin, end, begin, ...
+  int boundaries = 0;
+  SUBSETIX_UNROLL_TAPS
+  for (int j = 0; j < N; ++j) {
+    mask ^= std::uint64_t(v[j] & (scale - 1));
+    const std::int64_t x = v[j] >> V;
+    const bool last_at_x = j + 1 == N || (v[j + 1] >> V) != x;
+    const bool flips = last_at_x & (predicate(mask) != inside);
+    boundary[boundaries] = x;
+    boundaries += flips;
+    inside ^= flips;
+  }
+  for (int i = 0; i < boundaries; i += 2) sink.emit(boundary[i], boundary[i + 1]);
+}
+
 /// Sweeps one row in which tap t has at most the interval [lo[t], hi[t]) (hi[t] - lo[t] <= 1).
 ///
 /// A boundary at x of tap t is encoded as `x · 2^KMAX + 2^t`: sorting the codes sorts the
@@ -107,25 +134,7 @@ KOKKOS_FORCEINLINE_FUNCTION void sweep_single_intervals(const XMap* xmap, const 
     }
   }
   sort_boundaries<N>(v);
-
-  // One pass over the sorted codes, without branches (whether the next code has the same x is
-  // data, not control flow: as a branch it was mispredicted on a third of the rows): after the
-  // last code at each x, a change of the predicate records x as an output boundary.
-  std::uint64_t mask = 0;  // bit t: x is inside tap t's interval
-  bool inside = false;
-  std::int64_t boundary[N];  // output boundaries: begin, end, begin, ...
-  int boundaries = 0;
-  SUBSETIX_UNROLL_TAPS
-  for (int j = 0; j < N; ++j) {
-    mask ^= std::uint64_t(v[j] & (scale - 1));
-    const std::int64_t x = v[j] >> KMAX;
-    const bool last_at_x = j + 1 == N || (v[j + 1] >> KMAX) != x;
-    const bool flips = last_at_x & (predicate(mask) != inside);
-    boundary[boundaries] = x;
-    boundaries += flips;
-    inside ^= flips;
-  }
-  for (int i = 0; i < boundaries; i += 2) sink.emit(boundary[i], boundary[i + 1]);
+  emit_sorted_boundaries<KMAX>(v, predicate, sink);
 }
 
 }  // namespace subsetix::detail
