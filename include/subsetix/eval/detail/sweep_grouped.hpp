@@ -61,16 +61,7 @@ KOKKOS_FORCEINLINE_FUNCTION bool sweep_grouped_single_intervals(const XMap* xmap
   if (!connected) return false;
 
   std::int64_t v[2 * V];
-  SUBSETIX_UNROLL_TAPS
-  for (int t = 0; t < S; ++t) {
-    const std::int64_t bit = std::int64_t(1) << t;
-    v[2 * t] = v[2 * t + 1] = far * scale + bit;
-    if (hi[t] == lo[t]) continue;
-    const Interval iv = xmap[t].intervals[lo[t]];
-    if (xmap[t].vanishes<X>(iv)) continue;
-    v[2 * t] = xmap[t].begin_of<X>(iv) * scale + bit;
-    v[2 * t + 1] = xmap[t].end_of<X>(iv) * scale + bit;
-  }
+  encode_single_intervals<X, V, S>(xmap, lo, hi, v);  // the singles
   constexpr std::int64_t group_bit = std::int64_t(1) << S;
   const bool group_present = b < e;
   v[2 * S] = (group_present ? b : far) * scale + group_bit;

@@ -103,22 +103,16 @@ KOKKOS_FORCEINLINE_FUNCTION void emit_sorted_boundaries(const std::int64_t* v,
   for (int i = 0; i < boundaries; i += 2) sink.emit(boundary[i], boundary[i + 1]);
 }
 
-/// Sweeps one row in which tap t has at most the interval [lo[t], hi[t]) (hi[t] - lo[t] <= 1).
-///
-/// A boundary at x of tap t is encoded as `x · 2^KMAX + 2^t`: sorting the codes sorts the
-/// boundaries, and the low bits are the tap's bit of the coverage mask, XORed in as they come.
-/// An absent tap puts both its boundaries at `network_absent_x`, past every real one: they fall
-/// into one group and cancel, so the loop needs no test for them.
-template <XKind X, int KMAX, class Predicate, class Sink>
-KOKKOS_FORCEINLINE_FUNCTION void sweep_single_intervals(const XMap* xmap, const index_t* lo,
-                                                        const index_t* hi,
-                                                        const Predicate& predicate, Sink& sink) {
-  static_assert(KMAX <= network_max_taps);
-  constexpr int N = 2 * KMAX;
-  constexpr std::int64_t scale = std::int64_t(1) << KMAX;
-  std::int64_t v[N];
+/// Encodes the intervals of taps 0 .. N − 1 (at most one each: [lo[t], hi[t])) as the codes
+/// `x · 2^V + 2^t` of a network over V taps, begin and end at v[2t], v[2t + 1]. An absent tap
+/// puts both its boundaries at `network_absent_x`, past every real one: they fall into one group
+/// and cancel, so the sweep needs no test for them.
+template <XKind X, int V, int N>
+KOKKOS_FORCEINLINE_FUNCTION void encode_single_intervals(const XMap* xmap, const index_t* lo,
+                                                         const index_t* hi, std::int64_t* v) {
+  constexpr std::int64_t scale = std::int64_t(1) << V;
   SUBSETIX_UNROLL_TAPS
-  for (int t = 0; t < KMAX; ++t) {
+  for (int t = 0; t < N; ++t) {
     const std::int64_t bit = std::int64_t(1) << t;
     v[2 * t] = v[2 * t + 1] = network_absent_x * scale + bit;
     if (hi[t] == lo[t]) continue;
@@ -133,6 +127,21 @@ KOKKOS_FORCEINLINE_FUNCTION void sweep_single_intervals(const XMap* xmap, const 
       v[2 * t + 1] = std::int64_t(iv.end) * scale + ((xmap[t].shift + xmap[t].widen) * scale + bit);
     }
   }
+}
+
+/// Sweeps one row in which tap t has at most the interval [lo[t], hi[t]) (hi[t] - lo[t] <= 1).
+///
+/// A boundary at x of tap t is encoded as `x · 2^KMAX + 2^t` (encode_single_intervals): sorting
+/// the codes sorts the boundaries, and the low bits are the tap's bit of the coverage mask,
+/// XORed in as they come.
+template <XKind X, int KMAX, class Predicate, class Sink>
+KOKKOS_FORCEINLINE_FUNCTION void sweep_single_intervals(const XMap* xmap, const index_t* lo,
+                                                        const index_t* hi,
+                                                        const Predicate& predicate, Sink& sink) {
+  static_assert(KMAX <= network_max_taps);
+  constexpr int N = 2 * KMAX;
+  std::int64_t v[N];
+  encode_single_intervals<X, KMAX, KMAX>(xmap, lo, hi, v);
   sort_boundaries<N>(v);
   emit_sorted_boundaries<KMAX>(v, predicate, sink);
 }
