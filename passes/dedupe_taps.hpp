@@ -9,15 +9,22 @@
 
 namespace subsetix::passes {
 
+inline void add_distinct_taps(const Formula& f, std::vector<plan::Tap>& distinct) {
+  if (f.kind != Formula::tap) {
+    add_distinct_taps(*f.a, distinct);
+    add_distinct_taps(*f.b, distinct);
+    return;
+  }
+  for (const auto& d : distinct)
+    if (d == f.leaf) return;
+  distinct.push_back(f.leaf);
+}
+
 /// The distinct taps of `f`, in first-use order.
 inline std::vector<plan::Tap> distinct_taps(const Formula& f) {
-  std::vector<plan::Tap> all, distinct;
-  collect_taps(f, all);
-  for (const auto& t : all) {
-    bool seen = false;
-    for (const auto& d : distinct) seen |= d == t;
-    if (!seen) distinct.push_back(t);
-  }
+  std::vector<plan::Tap> distinct;
+  distinct.reserve(8);  // one allocation for the stages of the sweep's unrolled sizes
+  add_distinct_taps(f, distinct);
   return distinct;
 }
 

@@ -6,6 +6,8 @@
 /// produce nothing, so they are never visited).
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -60,12 +62,12 @@ inline void postfix(const Formula& f, const std::vector<plan::Tap>& taps,
 inline std::vector<int> candidate_taps(const std::vector<std::uint64_t>& table, int k,
                                        const std::vector<std::int64_t>& rows_of_tap) {
   std::uint32_t keep = (std::uint32_t(1) << k) - 1;
-  std::vector<int> order(std::size_t(k), 0), accepting(std::size_t(k), 0);
+  std::array<int, plan::max_stage_taps> order{}, accepting{};
   for (int t = 0; t < k; ++t) order[std::size_t(t)] = t;
   for (std::uint32_t m = 0; m < (std::uint32_t(1) << k); ++m)
     if ((table[m / 64] >> (m % 64)) & 1u)
       for (int t = 0; t < k; ++t) accepting[std::size_t(t)] += int((m >> t) & 1u);
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+  std::stable_sort(order.begin(), order.begin() + k, [&](int a, int b) {
     const auto ua = std::size_t(a), ub = std::size_t(b);
     if (rows_of_tap[ua] != rows_of_tap[ub]) return rows_of_tap[ua] > rows_of_tap[ub];
     return accepting[ua] < accepting[ub];
@@ -75,9 +77,12 @@ inline std::vector<int> candidate_taps(const std::vector<std::uint64_t>& table, 
       if (((table[m / 64] >> (m % 64)) & 1u) && (m & set) == 0) return false;
     return true;
   };
-  for (int t : order)
-    if (covers(keep & ~(std::uint32_t(1) << t))) keep &= ~(std::uint32_t(1) << t);
+  for (int i = 0; i < k; ++i) {
+    const std::uint32_t without = keep & ~(std::uint32_t(1) << order[std::size_t(i)]);
+    if (covers(without)) keep = without;
+  }
   std::vector<int> out;
+  out.reserve(std::size_t(std::popcount(keep)));
   for (int t = 0; t < k; ++t)
     if ((keep >> t) & 1u) out.push_back(t);
   return out;

@@ -103,6 +103,20 @@ TEST(CppFrontEndOwnership, ExpressionsOwnTheirOperands) {
       r, sx::unfused::set_difference(sx::unfused::expand(disk, {2, 2}).value(), disk).value()));
 }
 
+TEST(CppFrontEndShape, NodesAndTerminalsAreCountedFromTheType) {
+  const auto A = sx::shapes::disk(0, 0, 20).value();
+  const auto B = sx::shapes::disk(5, 0, 20).value();
+  // ((A | B) & A) - expand(translate(B, 1, 0), 1): 9 IR nodes over 4 terminals (before the
+  // same set used twice becomes one input), and to_ir makes exactly those nodes.
+  const auto e = ((A | B) & A) - sx::expand(sx::translate(B, 1, 0), 1);
+  using Shape = sx::detail::expr_shape<std::decay_t<decltype(e)>>;
+  static_assert(Shape::nodes == 9 && Shape::terminals == 4);
+  const auto lowered = sx::to_ir(e);
+  EXPECT_EQ(lowered.ir.nodes.size(), Shape::nodes);
+  EXPECT_EQ(lowered.inputs.size(), 2u);
+  static_assert(sx::detail::expr_shape<std::decay_t<decltype(sx::owned(A))>>::nodes == 1);
+}
+
 TEST(CppFrontEndOwnership, DuplicateLeavesBecomeOneTap) {
   const auto A = sx::shapes::disk(0, 0, 20).value();
   const auto plan = sx::plan_of(A | A).value();

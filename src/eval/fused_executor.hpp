@@ -70,7 +70,7 @@ struct SweepTarget {
   OutputArrays<Dim> out;
   std::int64_t capacity_rows = 0;
   std::int64_t capacity_intervals = 0;
-  const std::string* label = nullptr;
+  const KernelNames* names = nullptr;  ///< the stage's kernel labels
 };
 
 /// Launches one sweep stage: sweep, scan, compact (no host synchronisation).
@@ -81,14 +81,14 @@ Result<void> launch_sweep(const StageInputs<Dim, KMAX>& in, const Predicate& pre
   const Rows rows{in, predicate, target.status};
   const index_t chunks = rows.chunks() > 0 ? rows.chunks() : 1;  // chunk 0 writes the sentinels
   auto prepared =
-      prepare_sweep_compact<Dim>(rows, target.status, *target.ws, *target.label, chunks);
+      prepare_sweep_compact<Dim>(rows, target.status, *target.ws, target.names->base, chunks);
   if (!prepared) return prepared.error();
   SweepCompact<Dim, Rows>& sc = prepared.value();
   sc.counts.totals = target.totals;
   sc.counts.capacity_rows = target.capacity_rows;
   sc.counts.capacity_intervals = target.capacity_intervals;
-  sc.launch_sweep_scan(*target.label);
-  sc.launch_compact(*target.label, target.out);
+  sc.launch_sweep_scan(*target.names);
+  sc.launch_compact(*target.names, target.out);
   return boost::outcome_v2::success();
 }
 
@@ -132,9 +132,10 @@ class Executor {
     }
     ProfilingRegion region("fused");
     auto scope = ws_.scope();
-    auto made = make_status(ws_, "subsetix::fused", totals_slot(int(plan_.stages.size())));
+    auto made = make_status(ws_, fused_names(), totals_slot(int(plan_.stages.size())));
     if (!made) return made.error();
     status_ = made.value();
+    sources_.reserve(plan_.sources.size());
     for (const auto& in : inputs)
       sources_.push_back({OutputArrays<Dim>::of(in), in.num_rows, in.num_intervals, nullptr});
 
@@ -142,7 +143,7 @@ class Executor {
     for (std::size_t s = 0; s < plan_.stages.size(); ++s) {
       const plan::Stage& stage = plan_.stages[s];
       const bool last = int(plan_.inputs + s) == plan_.result;
-      const std::string label = "subsetix::fused/stage" + std::to_string(s);
+      const KernelNames& names = fused_stage_names(int(s));
       OutputArrays<Dim> out;
       std::int64_t capacity_rows = stage.rows_bound, capacity_intervals = stage.intervals_bound;
       if (last && into) {
@@ -156,16 +157,16 @@ class Executor {
             std::int64_t(std::min(into->intervals.extent(0), into->cell_offsets.extent(0) - 1));
       } else if (last) {
         auto allocated = IntervalSet<Dim>::allocate(index_t(stage.rows_bound),
-                                                    index_t(stage.intervals_bound), label);
+                                                    index_t(stage.intervals_bound), names.base);
         if (!allocated) return allocated.error();
         result = std::move(allocated).value();
         out = OutputArrays<Dim>::of(result);
       } else {
-        auto taken = take_outputs(stage, label);
+        auto taken = take_outputs(stage, names.base);
         if (!taken) return taken.error();
         out = taken.value();
       }
-      auto launched = launch(stage, int(s), out, capacity_rows, capacity_intervals, label);
+      auto launched = launch(stage, int(s), out, capacity_rows, capacity_intervals, names);
       if (!launched) return launched.error();
       sources_.push_back({out, index_t(stage.rows_bound), index_t(stage.intervals_bound),
                           status_.data() + totals_slot(int(s))});
@@ -196,11 +197,11 @@ class Executor {
   std::vector<SourceArrays<Dim>> sources_;
 
   Result<OutputArrays<Dim>> take_outputs(const plan::Stage& stage, const std::string& label) {
-    auto keys = ws_.take<RowKey<Dim>>(std::size_t(stage.rows_bound), label + ".row_keys");
-    auto row_ptr = ws_.take<index_t>(std::size_t(stage.rows_bound) + 1, label + ".row_ptr");
-    auto intervals = ws_.take<Interval>(std::size_t(stage.intervals_bound), label + ".intervals");
+    auto keys = ws_.take<RowKey<Dim>>(std::size_t(stage.rows_bound), {label, ".row_keys"});
+    auto row_ptr = ws_.take<index_t>(std::size_t(stage.rows_bound) + 1, {label, ".row_ptr"});
+    auto intervals = ws_.take<Interval>(std::size_t(stage.intervals_bound), {label, ".intervals"});
     auto cells =
-        ws_.take<cell_count_t>(std::size_t(stage.intervals_bound) + 1, label + ".cell_offsets");
+        ws_.take<cell_count_t>(std::size_t(stage.intervals_bound) + 1, {label, ".cell_offsets"});
     if (!keys) return keys.error();
     if (!row_ptr) return row_ptr.error();
     if (!intervals) return intervals.error();
@@ -212,6 +213,7 @@ class Executor {
   /// The stage's taps bound to their sources.
   std::vector<Tap<Dim>> stage_taps(const plan::Stage& stage) const {
     std::vector<Tap<Dim>> taps;
+    taps.reserve(stage.taps.size());
     for (const auto& t : stage.taps) {
       Tap<Dim> tap = sources_[std::size_t(t.source)].tap();
       for (int a = 0; a < Dim - 1; ++a) tap.key_offset[a] = t.key_offset[std::size_t(a)];
@@ -223,9 +225,9 @@ class Executor {
   }
 
   Result<void> launch(const plan::Stage& stage, int s, const OutputArrays<Dim>& out,
-                      std::int64_t cap_rows, std::int64_t cap_intervals, const std::string& label) {
+                      std::int64_t cap_rows, std::int64_t cap_intervals, const KernelNames& names) {
     const SweepTarget<Dim> target{status_,  &ws_,          totals_slot(s), out,
-                                  cap_rows, cap_intervals, &label};
+                                  cap_rows, cap_intervals, &names};
     switch (stage.kind) {
       case plan::Stage::sweep: {
         const std::vector<Tap<Dim>> taps = stage_taps(stage);
@@ -256,19 +258,18 @@ class Executor {
                                   out,
                                   status_,
                                   totals_slot(s)};
-        Kokkos::parallel_for(label + "/refine",
-                             Kokkos::RangePolicy<ExecSpace>(0, src.rows_bound + 1), map);
+        Kokkos::parallel_for(names.map, Kokkos::RangePolicy<ExecSpace>(0, src.rows_bound + 1), map);
         return boost::outcome_v2::success();
       }
       case plan::Stage::coarsen: {
         constexpr int classes = 1 << (Dim - 1);
         const SourceArrays<Dim>& src = sources_[std::size_t(stage.source)];
         auto lists = ws_.take<RowKey<Dim>>(std::size_t(src.rows_bound) * classes + 1,
-                                           label + ".parity_lists");
+                                           {names.base, ".parity_lists"});
         if (!lists) return lists.error();
         std::int64_t* sizes = status_.data() + totals_slot(s) + 3;  // the stage's spare slots
         parity_partition<Dim>(src.arrays.row_keys, src.rows_bound, src.totals, lists.value().data(),
-                              sizes, label);
+                              sizes, names.base);
         return launch_sweep<XKind::general, CandidateKind::lists>(
             coarsen_inputs<Dim, few_taps>(src.tap(), lists.value().data(), sizes), AnyOf{}, target);
       }

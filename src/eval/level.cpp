@@ -51,8 +51,8 @@ Result<IntervalSet<Dim>> coarsen(const IntervalSet<Dim>& a, Workspace& ws) {
   detail::ProfilingRegion region("coarsen");
   const index_t n = a.num_rows;
   auto scope = ws.scope();
-  auto lists = ws.take<RowKey<Dim>>(std::size_t(n) * classes, label + ".parity_lists");
-  auto sizes = ws.take<std::int64_t>(classes, label + ".parity_sizes");
+  auto lists = ws.take<RowKey<Dim>>(std::size_t(n) * classes, {label, ".parity_lists"});
+  auto sizes = ws.take<std::int64_t>(classes, {label, ".parity_sizes"});
   if (!lists) return lists.error();
   if (!sizes) return sizes.error();
   detail::parity_partition<Dim>(a.row_keys.data(), n, nullptr, lists.value().data(),

@@ -4,18 +4,22 @@
 
 namespace subsetix::detail {
 
-Result<StatusView> make_status(Workspace& ws, const std::string& label, int slots) {
-  auto status = ws.take<std::int64_t>(std::size_t(slots), label + ".status");
+Result<StatusView> make_status(Workspace& ws, const KernelNames& names, int slots) {
+  auto status = ws.take<std::int64_t>(std::size_t(slots), {names.base, ".status"});
   if (!status) return status.error();
   const StatusView s = status.value();
   Kokkos::parallel_for(
-      label + "/init", Kokkos::RangePolicy<ExecSpace>(0, slots),
+      names.init, Kokkos::RangePolicy<ExecSpace>(0, slots),
       KOKKOS_LAMBDA(const int i) { s(i) = 0; });
   return s;
 }
 
+Result<StatusView> make_status(Workspace& ws, const std::string& label, int slots) {
+  return make_status(ws, KernelNames(label), slots);
+}
+
 Result<HostStatus> read_status(const StatusView& status, Workspace& ws, int dim,
-                               const std::string& operation) {
+                               std::string_view operation) {
   const int slots = int(status.extent(0));
   const HostStatus host =
       Kokkos::subview(ws.host_buffer(std::size_t(slots)), std::make_pair(0, slots));

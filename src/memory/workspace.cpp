@@ -2,14 +2,14 @@
 
 namespace subsetix {
 
-Result<void*> Workspace::take_bytes(std::size_t bytes, const std::string& label) {
+Result<void*> Workspace::take_bytes(std::size_t bytes, const BufferLabel& label) {
   if (top_ == slots_.size()) slots_.emplace_back();
   Slot& slot = slots_[top_];
   if (slot.capacity < bytes || !slot.block) {
     // Grow by 1.5x so that a slot whose need creeps up settles after a few evaluations.
     const std::size_t capacity = std::max(bytes, slot.capacity + slot.capacity / 2);
     slot.block = memory::Block<DeviceMemory>();  // return the old block first
-    auto block = pool_->allocate(capacity, "subsetix::workspace (" + label + ")");
+    auto block = pool_->allocate(capacity, "subsetix::workspace (" + label.str() + ")");
     if (!block) {
       slot.capacity = 0;
       return block.error();

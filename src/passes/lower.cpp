@@ -21,7 +21,9 @@ class Lowering {
       : e_(e), options_(options) {
     plan_.dim = e.dim;
     plan_.inputs = int(inputs.size());
+    plan_.sources.reserve(inputs.size() + 4);  // most plans have a stage or a few
     plan_.sources = inputs;
+    plan_.stages.reserve(4);
   }
 
   Result<plan::Plan> run() {
@@ -67,18 +69,21 @@ class Lowering {
     auto table = truth_table(*f, taps);
     if (const auto grouping = find_grouping(table, k)) {
       std::vector<plan::Tap> ordered;
+      ordered.reserve(taps.size());
       for (const int t : grouping->order) ordered.push_back(taps[std::size_t(t)]);
       taps = std::move(ordered);
       table = truth_table(*f, taps);
       stage.group = grouping->group;
     }
-    stage.taps = taps;
+    stage.taps = std::move(taps);
     if (k <= 6)
       stage.table = table[0];
     else
-      postfix(*f, taps, stage.program);
+      postfix(*f, stage.taps, stage.program);
     std::vector<std::int64_t> rows;
-    for (const auto& t : taps) rows.push_back(plan_.sources[std::size_t(t.source)].rows_bound);
+    rows.reserve(stage.taps.size());
+    for (const auto& t : stage.taps)
+      rows.push_back(plan_.sources[std::size_t(t.source)].rows_bound);
     stage.candidate_taps = candidate_taps(table, k, rows);
     bound_sweep(stage, plan_.sources);
     return add_stage(std::move(stage));

@@ -7,7 +7,10 @@
 
 #include <type_traits>
 
+#include <utility>
+
 #include <boost/hana/at.hpp>
+#include <boost/hana/size.hpp>
 #include <boost/yap/algorithm.hpp>
 
 #include "subsetix/core/interval_set.hpp"
@@ -79,6 +82,38 @@ struct operand_of<yap::expr_kind::call, Tuple> {
 };
 template <yap::expr_kind K, class Tuple>
 struct dim_of<SetExpr<K, Tuple>> : dim_of<typename operand_of<K, Tuple>::type> {};
+
+/// The IR nodes and terminals of an expression, counted from its type at compile time (Hana
+/// reads the element types): the IR's arrays are reserved once, exactly. Elements that are not
+/// expressions (a set inside a terminal, an operation's arguments) count nothing.
+template <class T>
+struct expr_shape {
+  static constexpr std::size_t nodes = 0, terminals = 0;
+};
+template <yap::expr_kind K, class Tuple>
+struct expr_shape<SetExpr<K, Tuple>> {
+  template <std::size_t I>
+  using element = expr_shape<std::decay_t<decltype(boost::hana::at_c<I>(std::declval<Tuple>()))>>;
+  template <std::size_t... I>
+  static constexpr std::size_t child_nodes(std::index_sequence<I...>) {
+    return (std::size_t(0) + ... + element<I>::nodes);
+  }
+  template <std::size_t... I>
+  static constexpr std::size_t child_terminals(std::index_sequence<I...>) {
+    return (std::size_t(0) + ... + element<I>::terminals);
+  }
+  static constexpr auto elements =
+      std::make_index_sequence<decltype(boost::hana::size(std::declval<Tuple>()))::value>{};
+  // A terminal is an IR input when it holds a set; the operation of a call (ExpandOp, …) is
+  // part of its call node.
+  static constexpr bool input =
+      K == yap::expr_kind::terminal &&
+      is_device_set<std::decay_t<decltype(boost::hana::at_c<0>(std::declval<Tuple>()))>>::value;
+  static constexpr std::size_t nodes =
+      K == yap::expr_kind::terminal ? std::size_t(input) : 1 + child_nodes(elements);
+  static constexpr std::size_t terminals =
+      K == yap::expr_kind::terminal ? std::size_t(input) : child_terminals(elements);
+};
 
 }  // namespace detail
 

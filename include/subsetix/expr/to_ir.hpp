@@ -100,8 +100,11 @@ struct Lowered {
 template <SetOperand E>
 Lowered<dim_v<E>> to_ir(const E& e) {
   constexpr int D = dim_v<E>;
+  using Shape = detail::expr_shape<std::decay_t<decltype(owned(e))>>;
   Lowered<D> out;
   out.ir.dim = D;
+  out.ir.nodes.reserve(Shape::nodes);
+  out.inputs.reserve(Shape::terminals);
   detail::ToIr<D> xform{out.ir, out.inputs};
   out.ir.root = yap::transform(owned(e), xform);
   return out;

@@ -83,10 +83,11 @@ struct ChunkCounts {
     return false;
   }
 
-  void launch_scan(const std::string& label) const {
+  /// `kernel`: the scan's label.
+  void launch_scan(const std::string& kernel) const {
     const auto self = *this;
     Kokkos::parallel_scan(
-        label + "/scan", Kokkos::RangePolicy<ExecSpace>(0, chunks),
+        kernel, Kokkos::RangePolicy<ExecSpace>(0, chunks),
         KOKKOS_LAMBDA(const index_t c, RowCounts& update, const bool final) {
           self.scan(c, update, final);
         });
@@ -153,7 +154,7 @@ struct CountScanFill {
     Kokkos::parallel_for(
         label + "/count", Kokkos::RangePolicy<ExecSpace>(0, counts.chunks),
         KOKKOS_LAMBDA(const index_t c) { self.count(c); });
-    counts.launch_scan(label);
+    counts.launch_scan(label + "/scan");
   }
   void launch_fill(const std::string& label, const OutputArrays<Dim>& out) const {
     const auto self = *this;
@@ -171,7 +172,7 @@ Result<IntervalSet<Dim>> count_scan_fill(const Rows& rows, const StatusView& sta
   const std::string label = "subsetix::" + name;
   const index_t chunks = rows.chunks();
   if (chunks == 0) return IntervalSet<Dim>::empty_set();
-  auto offsets = ws.take<RowCounts>(std::size_t(chunks) + 1, label + ".offsets");
+  auto offsets = ws.take<RowCounts>(std::size_t(chunks) + 1, {label, ".offsets"});
   if (!offsets) return offsets.error();
   const CountScanFill<Dim, Rows> csf{rows, {offsets.value(), status, chunks}};
   csf.launch_count_scan(label);

@@ -8,6 +8,7 @@
 
 #include "subsetix/core/config.hpp"
 #include "subsetix/core/error.hpp"
+#include "subsetix/eval/detail/kernel_names.hpp"
 #include "subsetix/memory/workspace.hpp"
 
 namespace subsetix::detail {
@@ -50,12 +51,14 @@ KOKKOS_INLINE_FUNCTION void raise_overflow(const StatusView& s, int axis, std::i
   raise(s, device_coordinate_overflow, axis, value);
 }
 
-/// A zeroed status block of `slots` slots from the workspace (one small kernel).
+/// A zeroed status block of `slots` slots from the workspace (one small kernel, `<label>/init`).
 Result<StatusView> make_status(Workspace& ws, const std::string& label, int slots = slot_count);
+/// The same, with the labels built once (kernel_names.hpp).
+Result<StatusView> make_status(Workspace& ws, const KernelNames& names, int slots = slot_count);
 
 /// Copies the status to the workspace's host buffer (the one host synchronisation) and turns a
 /// device error into a Result error naming the operation.
 Result<HostStatus> read_status(const StatusView& status, Workspace& ws, int dim,
-                               const std::string& operation);
+                               std::string_view operation);
 
 }  // namespace subsetix::detail

@@ -23,6 +23,7 @@
 
 #include "subsetix/eval/detail/codegen.hpp"
 #include "subsetix/eval/detail/count_scan_fill.hpp"
+#include "subsetix/eval/detail/kernel_names.hpp"
 
 namespace subsetix::detail {
 
@@ -118,17 +119,17 @@ struct SweepCompact {
     }
   }
 
-  void launch_sweep_scan(const std::string& label) const {
+  void launch_sweep_scan(const KernelNames& names) const {
     const auto self = *this;
     Kokkos::parallel_for(
-        label + "/sweep", Kokkos::RangePolicy<ExecSpace>(0, counts.chunks),
+        names.sweep, Kokkos::RangePolicy<ExecSpace>(0, counts.chunks),
         KOKKOS_LAMBDA(const index_t c) { self.sweep(c); });
-    counts.launch_scan(label);
+    counts.launch_scan(names.scan);
   }
-  void launch_compact(const std::string& label, const OutputArrays<Dim>& out) const {
+  void launch_compact(const KernelNames& names, const OutputArrays<Dim>& out) const {
     const auto self = *this;
     Kokkos::parallel_for(
-        label + "/compact", Kokkos::RangePolicy<ExecSpace>(0, counts.chunks + 1),
+        names.compact, Kokkos::RangePolicy<ExecSpace>(0, counts.chunks + 1),
         KOKKOS_LAMBDA(const index_t c) { self.compact(c, out); });
   }
 };
@@ -140,11 +141,11 @@ Result<SweepCompact<Dim, Rows>> prepare_sweep_compact(const Rows& rows, const St
                                                       Workspace& ws, const std::string& label,
                                                       index_t chunks) {
   const ChunkOrigin size = rows.scratch_size();
-  auto offsets = ws.take<RowCounts>(std::size_t(chunks) + 1, label + ".offsets");
-  auto origins = ws.take<ChunkOrigin>(std::size_t(chunks), label + ".origins");
-  auto keys = ws.take<RowKey<Dim>>(std::size_t(size.row), label + ".scratch_keys");
-  auto starts = ws.take<std::int64_t>(std::size_t(size.row), label + ".scratch_row_starts");
-  auto intervals = ws.take<Interval>(std::size_t(size.interval), label + ".scratch_intervals");
+  auto offsets = ws.take<RowCounts>(std::size_t(chunks) + 1, {label, ".offsets"});
+  auto origins = ws.take<ChunkOrigin>(std::size_t(chunks), {label, ".origins"});
+  auto keys = ws.take<RowKey<Dim>>(std::size_t(size.row), {label, ".scratch_keys"});
+  auto starts = ws.take<std::int64_t>(std::size_t(size.row), {label, ".scratch_row_starts"});
+  auto intervals = ws.take<Interval>(std::size_t(size.interval), {label, ".scratch_intervals"});
   if (!offsets) return offsets.error();
   if (!origins) return origins.error();
   if (!keys) return keys.error();
@@ -162,15 +163,15 @@ Result<SweepCompact<Dim, Rows>> prepare_sweep_compact(const Rows& rows, const St
 template <int Dim, class Rows>
 Result<IntervalSet<Dim>> sweep_compact(const Rows& rows, const StatusView& status, Workspace& ws,
                                        const std::string& name) {
-  const std::string label = "subsetix::" + name;
+  const KernelNames names("subsetix::" + name);
   const index_t chunks = rows.chunks();
   if (chunks == 0) return IntervalSet<Dim>::empty_set();
-  auto prepared = prepare_sweep_compact<Dim>(rows, status, ws, label, chunks);
+  auto prepared = prepare_sweep_compact<Dim>(rows, status, ws, names.base, chunks);
   if (!prepared) return prepared.error();
   const SweepCompact<Dim, Rows>& sc = prepared.value();
-  sc.launch_sweep_scan(label);
+  sc.launch_sweep_scan(names);
   auto result = allocate_exact<Dim>(status, ws, name);
-  if (result) sc.launch_compact(label, OutputArrays<Dim>::of(result.value()));
+  if (result) sc.launch_compact(names, OutputArrays<Dim>::of(result.value()));
   return result;
 }
 
