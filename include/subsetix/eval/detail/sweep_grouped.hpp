@@ -59,6 +59,10 @@ KOKKOS_FORCEINLINE_FUNCTION bool sweep_grouped_single_intervals(const XMap* xmap
     }
   }
   if (!connected) return false;
+  if constexpr (S == 0) {  // the group alone: nothing to sort
+    if (b < e && ((p.table >> 1) & 1u)) sink.emit(b, e);
+    return true;
+  }
 
   std::int64_t v[2 * V];
   encode_single_intervals<X, V, S>(xmap, lo, hi, v);  // the singles
