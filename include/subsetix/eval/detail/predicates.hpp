@@ -29,6 +29,14 @@ struct GroupedPredicate {
   bool all = false;              ///< the group reads as the AND of its taps, else as the OR
   /// Bit `(singles' bits) | (group bit << S)`: the output.
   std::uint32_t table = 0;
+  /// Two singles only: when the table itself reads one single and the group through their AND
+  /// (or OR, `pair_all` false) — `C & G & !D` — that single (0 or 1) is `pair_partner`, the
+  /// other is `pair_single`, and `pair_table` is the 2-tap table over (pair_single, the pair).
+  /// -1: no such form.
+  int pair_partner = -1;
+  int pair_single = -1;          ///< see pair_partner
+  bool pair_all = false;         ///< see pair_partner
+  std::uint32_t pair_table = 0;  ///< see pair_partner
 
   KOKKOS_INLINE_FUNCTION bool operator()(std::uint64_t mask) const {
     const std::uint64_t g = mask & group_mask;

@@ -19,6 +19,58 @@
 
 namespace subsetix::detail {
 
+/// Emits a \ c for intervals a = [ab, ae), c = [cb, ce) (empty when begin >= end): at most two
+/// pieces, apart (c lies between them).
+template <class Sink>
+KOKKOS_FORCEINLINE_FUNCTION void emit_difference(std::int64_t ab, std::int64_t ae, std::int64_t cb,
+                                                 std::int64_t ce, Sink& sink) {
+  if (ab >= ae) return;
+  if (cb >= ce || ce <= ab || cb >= ae) {
+    sink.emit(ab, ae);
+    return;
+  }
+  if (ab < cb) sink.emit(ab, cb);
+  if (ce < ae) sink.emit(ce, ae);
+}
+
+/// Emits the combination of the single tap's interval a and the group's interval c (each empty
+/// when begin >= end) under a 2-tap table (bit 1: a only, bit 2: c only, bit 3: both) in closed
+/// form: the intersection, the union and the two differences — `(A | B) & C`, `expand(A, r) − A`,
+/// `C − (A | B)` — need neither sort nor decode. False, having emitted nothing, for the other
+/// tables (the symmetric difference), which take the network.
+template <class Sink>
+KOKKOS_FORCEINLINE_FUNCTION bool emit_pair(std::uint32_t table, std::int64_t ab, std::int64_t ae,
+                                           std::int64_t cb, std::int64_t ce, Sink& sink) {
+  switch (table & 0b1110u) {
+    case 0b1000u: {  // a & c
+      const std::int64_t b = ab > cb ? ab : cb, e = ae < ce ? ae : ce;
+      if (b < e) sink.emit(b, e);
+      return true;
+    }
+    case 0b0010u:  // a - c
+      emit_difference(ab, ae, cb, ce, sink);
+      return true;
+    case 0b0100u:  // c - a
+      emit_difference(cb, ce, ab, ae, sink);
+      return true;
+    case 0b1110u: {  // a | c
+      const bool a_in = ab < ae, c_in = cb < ce;
+      if (a_in && c_in && (ab > cb ? ab : cb) <= (ae < ce ? ae : ce)) {  // overlapping or touching
+        sink.emit(ab < cb ? ab : cb, ae > ce ? ae : ce);
+      } else if (a_in && (!c_in || ab < cb)) {
+        sink.emit(ab, ae);
+        if (c_in) sink.emit(cb, ce);
+      } else if (c_in) {
+        sink.emit(cb, ce);
+        if (a_in) sink.emit(ab, ae);
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
 /// Sweeps one row of a grouped stage in which tap t has at most the interval [lo[t], hi[t]).
 /// False, having emitted nothing, when the group's union is not one interval.
 template <XKind X, int KMAX, int S, class Sink>
@@ -62,6 +114,40 @@ KOKKOS_FORCEINLINE_FUNCTION bool sweep_grouped_single_intervals(const XMap* xmap
   if constexpr (S == 0) {  // the group alone: nothing to sort
     if (b < e && ((p.table >> 1) & 1u)) sink.emit(b, e);
     return true;
+  }
+  if constexpr (S == 1) {  // one single tap: closed forms for the common tables
+    std::int64_t sb = far, se = -far;
+    if (hi[0] != lo[0]) {
+      const Interval iv = xmap[0].intervals[lo[0]];
+      if (!xmap[0].vanishes<X>(iv)) sb = xmap[0].begin_of<X>(iv), se = xmap[0].end_of<X>(iv);
+    }
+    if (emit_pair(p.table, sb, se, b, e, sink)) return true;
+  }
+  if constexpr (S == 2) {
+    if (p.pair_partner >= 0) {  // combine the partner with the group, then as one single
+      std::int64_t sb[2] = {far, far}, se[2] = {-far, -far};
+      SUBSETIX_UNROLL_TAPS
+      for (int t = 0; t < 2; ++t) {
+        if (hi[t] == lo[t]) continue;
+        const Interval iv = xmap[t].intervals[lo[t]];
+        if (!xmap[t].vanishes<X>(iv))
+          sb[t] = xmap[t].begin_of<X>(iv), se[t] = xmap[t].end_of<X>(iv);
+      }
+      const std::int64_t pb = sb[p.pair_partner], pe = se[p.pair_partner];
+      std::int64_t cb, ce;
+      bool exact = true;
+      if (p.pair_all) {
+        cb = pb > b ? pb : b;
+        ce = pe < e ? pe : e;
+      } else {
+        const bool p_in = pb < pe, g_in = b < e;
+        exact = !p_in || !g_in || (pb <= e && b <= pe);  // one of them empty, or touching
+        cb = !p_in ? b : !g_in ? pb : (pb < b ? pb : b);
+        ce = !p_in ? e : !g_in ? pe : (pe > e ? pe : e);
+      }
+      if (exact && emit_pair(p.pair_table, sb[p.pair_single], se[p.pair_single], cb, ce, sink))
+        return true;
+    }
   }
 
   std::int64_t v[2 * V];
