@@ -71,6 +71,20 @@ KOKKOS_FORCEINLINE_FUNCTION bool emit_pair(std::uint32_t table, std::int64_t ab,
   }
 }
 
+/// Tap t's one interval in this row through its x map, as [b, e); empty (b > e) when the tap is
+/// absent or its map emptied the interval.
+template <XKind X>
+KOKKOS_FORCEINLINE_FUNCTION void single_interval(const XMap& x, index_t lo, index_t hi,
+                                                 std::int64_t& b, std::int64_t& e) {
+  b = network_absent_x;
+  e = -network_absent_x;
+  if (hi == lo) return;
+  const Interval iv = x.intervals[lo];
+  if (x.vanishes<X>(iv)) return;
+  b = x.begin_of<X>(iv);
+  e = x.end_of<X>(iv);
+}
+
 /// Sweeps one row of a grouped stage in which tap t has at most the interval [lo[t], hi[t]).
 /// False, having emitted nothing, when the group's union is not one interval.
 template <XKind X, int KMAX, int S, class Sink>
@@ -90,11 +104,8 @@ KOKKOS_FORCEINLINE_FUNCTION bool sweep_grouped_single_intervals(const XMap* xmap
     SUBSETIX_UNROLL_TAPS
     for (int t = S; t < KMAX; ++t) {
       if (!((p.group_mask >> t) & 1u)) continue;  // a slot past the stage's taps
-      std::int64_t tb = far, te = -far;           // an absent tap: the group is empty
-      if (hi[t] != lo[t]) {
-        const Interval iv = xmap[t].intervals[lo[t]];
-        if (!xmap[t].vanishes<X>(iv)) tb = xmap[t].begin_of<X>(iv), te = xmap[t].end_of<X>(iv);
-      }
+      std::int64_t tb, te;                        // an absent tap: empty, and so is the group
+      single_interval<X>(xmap[t], lo[t], hi[t], tb, te);
       b = tb > b ? tb : b;
       e = te < e ? te : e;
     }
@@ -116,23 +127,15 @@ KOKKOS_FORCEINLINE_FUNCTION bool sweep_grouped_single_intervals(const XMap* xmap
     return true;
   }
   if constexpr (S == 1) {  // one single tap: closed forms for the common tables
-    std::int64_t sb = far, se = -far;
-    if (hi[0] != lo[0]) {
-      const Interval iv = xmap[0].intervals[lo[0]];
-      if (!xmap[0].vanishes<X>(iv)) sb = xmap[0].begin_of<X>(iv), se = xmap[0].end_of<X>(iv);
-    }
+    std::int64_t sb, se;
+    single_interval<X>(xmap[0], lo[0], hi[0], sb, se);
     if (emit_pair(p.table, sb, se, b, e, sink)) return true;
   }
   if constexpr (S == 2) {
     if (p.pair_partner >= 0) {  // combine the partner with the group, then as one single
-      std::int64_t sb[2] = {far, far}, se[2] = {-far, -far};
-      SUBSETIX_UNROLL_TAPS
-      for (int t = 0; t < 2; ++t) {
-        if (hi[t] == lo[t]) continue;
-        const Interval iv = xmap[t].intervals[lo[t]];
-        if (!xmap[t].vanishes<X>(iv))
-          sb[t] = xmap[t].begin_of<X>(iv), se[t] = xmap[t].end_of<X>(iv);
-      }
+      std::int64_t sb[2], se[2];
+      single_interval<X>(xmap[0], lo[0], hi[0], sb[0], se[0]);
+      single_interval<X>(xmap[1], lo[1], hi[1], sb[1], se[1]);
       const std::int64_t pb = sb[p.pair_partner], pe = se[p.pair_partner];
       std::int64_t cb, ce;
       bool exact = true;
