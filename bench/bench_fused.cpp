@@ -3,6 +3,8 @@
 //   E5 = ((A | B) & C) - translate(A, 3, 0)
 // over disks (A = disk((0,0), R), B = disk((R/2,0), R), C = box [-R/2, R) x [-R/2, R/2)) for
 // R = 100, 1000, 4000; rings with ~250 intervals per row (~500K intervals); and 3D balls.
+// Three engines: unfused (fused:0), fused with the plan lowered at run time (fused:1), fused
+// with the plan lowered at compile time (fused:2, numbered inputs and sx::c<> arguments).
 // Reported beside the time: kernels, fences, backend allocations, and the effective bandwidth
 // (input + output bytes / time), with a device copy of the same bytes for reference.
 #include "bench_common.hpp"
@@ -24,17 +26,39 @@ struct Inputs {
   sx::IntervalSet<Dim> a, b, c;
 };
 
-template <int Dim>
-void run(benchmark::State& state, const Inputs<Dim>& in, bool fused) {
-  const auto &A = in.a, &B = in.b, &C = in.c;
-  sx::Point<Dim> shift{};
-  shift[0] = 3;
-  auto translate = [&](const auto& s) {
+/// Which engine evaluates: the unfused reference operations, the fused engine with the plan
+/// lowered at run time (expressions over plain sets), or with the plan lowered at compile time
+/// (numbered inputs, compile-time arguments: only the capacity pass runs per evaluation).
+enum Engine { unfused = 0, fused_runtime_plan = 1, fused_compile_time_plan = 2 };
+
+/// The issue's five expressions over (a, b, c), with the radius and the shift as `one` and
+/// `three` (ints, or compile-time constants sx::c<1>, sx::c<3>).
+template <int Dim, class SA, class SB, class SC, class One, class Three, class Zero, class Go>
+void expression(long which, const SA& a, const SB& b, const SC& c, One one, Three three, Zero zero,
+                Go&& go) {
+  auto shifted = [&](const auto& s) {
     if constexpr (Dim == 2)
-      return sx::translate(s, shift[0], shift[1]);
+      return sx::translate(s, three, zero);
     else
-      return sx::translate(s, shift[0], shift[1], shift[2]);
+      return sx::translate(s, three, zero, zero);
   };
+  switch (which) {
+    case 1:
+      return go(a | b);
+    case 2:
+      return go((a | b) & c);
+    case 3:
+      return go((a - b) | (b - a) | c);
+    case 4:
+      return go(sx::expand(a, one) - a);
+    default:
+      return go(((a | b) & c) - shifted(a));
+  }
+}
+
+template <int Dim>
+void run(benchmark::State& state, const Inputs<Dim>& in, Engine engine) {
+  const auto &A = in.a, &B = in.b, &C = in.c;
   sx::Workspace ws;
   sx::install_kokkos_counters();
   auto go = [&](const auto& e) {
@@ -42,7 +66,7 @@ void run(benchmark::State& state, const Inputs<Dim>& in, bool fused) {
     sx::KokkosCounts counts;
     for (auto _ : state) {
       sx::CountScope scope;
-      const auto r = fused ? sx::eval(e, ws) : sx::eval_unfused(e, ws);
+      const auto r = engine == unfused ? sx::eval_unfused(e, ws) : sx::eval(e, ws);
       counts = scope.counts();
       Kokkos::fence();
       out_bytes = bytes_of(r);
@@ -54,24 +78,14 @@ void run(benchmark::State& state, const Inputs<Dim>& in, bool fused) {
     state.counters["fences"] = double(counts.fences);
     state.counters["allocations"] = double(counts.allocations);
   };
-  switch (state.range(0)) {
-    case 1:
-      go(A | B);
-      break;
-    case 2:
-      go((A | B) & C);
-      break;
-    case 3:
-      go((A - B) | (B - A) | C);
-      break;
-    case 4:
-      go(sx::expand(A, 1) - A);
-      break;
-    default:
-      go(((A | B) & C) - translate(A));
-      break;
+  if (engine == fused_compile_time_plan) {
+    const auto [a, b, c] = sx::inputs(A, B, C);
+    expression<Dim>(state.range(0), a, b, c, sx::c<1>, sx::c<3>, sx::c<0>, go);
+  } else {
+    expression<Dim>(state.range(0), A, B, C, 1, 3, 0, go);
   }
-  state.SetLabel(std::string(fused ? "fused" : "unfused") + " E" + std::to_string(state.range(0)));
+  static const char* const names[] = {"unfused", "fused", "fused, compile-time plan"};
+  state.SetLabel(std::string(names[engine]) + " E" + std::to_string(state.range(0)));
 }
 
 const Inputs<2>& disks(int R) {
@@ -111,25 +125,29 @@ const Inputs<3>& balls(int R) {
 }
 
 void Disks(benchmark::State& s) {
-  run<2>(s, disks(int(s.range(1))), s.range(2) == 1);
+  run<2>(s, disks(int(s.range(1))), Engine(s.range(2)));
 }
 void Rings(benchmark::State& s) {
-  run<2>(s, rings(), s.range(2) == 1);
+  run<2>(s, rings(), Engine(s.range(2)));
 }
 void Balls(benchmark::State& s) {
-  run<3>(s, balls(int(s.range(1))), s.range(2) == 1);
+  run<3>(s, balls(int(s.range(1))), Engine(s.range(2)));
 }
 
-void expressions(benchmark::internal::Benchmark* b, std::initializer_list<int> sizes) {
+/// The engines per expression; the compile-time plan only where host time is a visible part
+/// of an evaluation (on large inputs it differs from the run-time plan by microseconds).
+void expressions(benchmark::internal::Benchmark* b, std::initializer_list<int> sizes,
+                 bool compile_time_plan) {
   b->ArgNames({"E", "R", "fused"});
   for (int n : sizes)
     for (int e = 1; e <= 5; ++e)
-      for (int fused : {0, 1}) b->Args({e, n, fused});
+      for (int engine : {unfused, fused_runtime_plan, fused_compile_time_plan})
+        if (engine != fused_compile_time_plan || compile_time_plan) b->Args({e, n, engine});
   b->Unit(benchmark::kMicrosecond);
 }
-BENCHMARK(Disks)->Apply([](auto* b) { expressions(b, {100, 1000, 4000}); });
-BENCHMARK(Rings)->Apply([](auto* b) { expressions(b, {1000}); });
-BENCHMARK(Balls)->Apply([](auto* b) { expressions(b, {100}); });
+BENCHMARK(Disks)->Apply([](auto* b) { expressions(b, {100, 1000, 4000}, true); });
+BENCHMARK(Rings)->Apply([](auto* b) { expressions(b, {1000}, false); });
+BENCHMARK(Balls)->Apply([](auto* b) { expressions(b, {100}, false); });
 
 /// The reference for bandwidth: copying bytes on the device (one kernel).
 void DeviceCopy(benchmark::State& state) {

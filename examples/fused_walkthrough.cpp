@@ -1,5 +1,6 @@
 // Fused vs unfused, step by step: the plan of an expression (stages, taps, truth table,
-// capacity bounds), then what Kokkos saw for each engine.
+// capacity bounds), then what Kokkos saw for each engine. The last expression is written over
+// numbered inputs with compile-time arguments: its plan was made by the compiler.
 #include <cstdio>
 
 #include "subsetix/core/runtime.hpp"
@@ -11,7 +12,10 @@ namespace sx = subsetix;
 
 template <class Expr>
 void walk(const char* text, const Expr& e, sx::Workspace& ws) {
-  std::printf("== %s\n%s", text, sx::plan_of(e).value().describe().c_str());
+  std::printf(
+      "== %s%s\n%s", text,
+      sx::detail::is_static_expr<sx::detail::owned_t<Expr>>() ? " (plan made at compile time)" : "",
+      sx::plan_used(e).value().describe().c_str());
   (void)sx::eval(e, ws);  // warm the workspace and the pool
   (void)sx::eval_unfused(e, ws);
   sx::install_kokkos_counters();
@@ -42,5 +46,8 @@ int main(int argc, char* argv[]) {
   walk("((A | B) & C) - translate(A, 3, 0)", ((A | B) & C) - sx::translate(A, 3, 0), ws);
   walk("expand(A & B, 2) (a split)", sx::expand(A & B, 2), ws);
   walk("coarsen(refine(A) | B)", sx::coarsen(sx::refine(A) | B), ws);
+  const auto [a, b, c] = sx::inputs(A, B, C);
+  walk("((a | b) & c) - translate(a, c<3>, c<0>)",
+       ((a | b) & c) - sx::translate(a, sx::c<3>, sx::c<0>), ws);
   return 0;
 }

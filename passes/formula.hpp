@@ -1,63 +1,76 @@
 #pragma once
 /// \file
-/// A stage's boolean formula over taps, as the passes build it.
+/// A stage's boolean formula over taps, as the passes build it: a postfix sequence of terms
+/// (operands before their operation), a plain value. Every pass is `constexpr`, so the C++
+/// front end runs them at compile time and the runtime front end at run time: one set of rules.
 
 #include <cstdint>
-#include <memory>
 #include <vector>
 
 #include "subsetix/eval/plan.hpp"
 
 namespace subsetix::passes {
 
-/// A boolean formula whose leaves are taps. Immutable, shared subtrees.
+/// A boolean formula whose leaves are taps.
 struct Formula {
-  enum Kind { tap, op_or, op_and, op_xor, op_and_not } kind = tap;
-  plan::Tap leaf;  ///< kind == tap
-  std::shared_ptr<const Formula> a, b;
+  /// A term: a tap (pushes its bit) or an operation on the two values before it.
+  enum Kind { tap, op_or, op_and, op_xor, op_and_not };
+  /// One term of the postfix sequence.
+  struct Term {
+    /// What the term does.
+    Kind kind = tap;
+    /// The tap read (kind == tap).
+    plan::Tap leaf{};
+  };
+  /// The postfix sequence; the last term is the root.
+  std::vector<Term> terms;
 
-  static std::shared_ptr<const Formula> of(const plan::Tap& t) {
-    auto f = std::make_shared<Formula>();
-    f->leaf = t;
+  /// The root's kind.
+  constexpr Kind kind() const { return terms.back().kind; }
+  /// A formula that is one tap.
+  static constexpr Formula of(const plan::Tap& t) {
+    Formula f;
+    f.terms.push_back({tap, t});
     return f;
   }
-  static std::shared_ptr<const Formula> combine(Kind k, std::shared_ptr<const Formula> x,
-                                                std::shared_ptr<const Formula> y) {
-    auto f = std::make_shared<Formula>();
-    f->kind = k;
-    f->a = std::move(x);
-    f->b = std::move(y);
-    return f;
+  /// `x k y`.
+  static constexpr Formula combine(Kind k, Formula x, const Formula& y) {
+    x.terms.insert(x.terms.end(), y.terms.begin(), y.terms.end());
+    x.terms.push_back({k, {}});
+    return x;
   }
 };
-using FormulaPtr = std::shared_ptr<const Formula>;
 
+/// True when every operation of the formula is `op` (a lone tap qualifies).
+constexpr bool only_operation(const Formula& f, Formula::Kind op) {
+  for (const auto& t : f.terms)
+    if (t.kind != Formula::tap && t.kind != op) return false;
+  return true;
+}
 /// True when the formula is a union of taps only (expand distributes over it).
-inline bool is_union_of_taps(const Formula& f) {
-  return f.kind == Formula::tap ||
-         (f.kind == Formula::op_or && is_union_of_taps(*f.a) && is_union_of_taps(*f.b));
+constexpr bool is_union_of_taps(const Formula& f) {
+  return only_operation(f, Formula::op_or);
 }
 /// True when the formula is an intersection of taps only (shrink distributes over it).
-inline bool is_intersection_of_taps(const Formula& f) {
-  return f.kind == Formula::tap || (f.kind == Formula::op_and && is_intersection_of_taps(*f.a) &&
-                                    is_intersection_of_taps(*f.b));
+constexpr bool is_intersection_of_taps(const Formula& f) {
+  return only_operation(f, Formula::op_and);
 }
 
-/// The taps of a formula, in first-use order (with repeats).
-inline void collect_taps(const Formula& f, std::vector<plan::Tap>& out) {
-  if (f.kind == Formula::tap) {
-    out.push_back(f.leaf);
-    return;
-  }
-  collect_taps(*f.a, out);
-  collect_taps(*f.b, out);
-}
-
-/// Rebuilds a union/intersection of taps with every tap replaced by `fan(tap)`.
+/// Rebuilds the formula with every tap replaced by the formula `fan(tap)` (postfix stays
+/// postfix: a leaf is replaced by a whole operand).
 template <class Fan>
-FormulaPtr map_taps(const FormulaPtr& f, const Fan& fan) {
-  if (f->kind == Formula::tap) return fan(f->leaf);
-  return Formula::combine(f->kind, map_taps(f->a, fan), map_taps(f->b, fan));
+constexpr Formula map_taps(const Formula& f, const Fan& fan) {
+  Formula out;
+  out.terms.reserve(f.terms.size());
+  for (const auto& t : f.terms) {
+    if (t.kind != Formula::tap) {
+      out.terms.push_back(t);
+      continue;
+    }
+    const Formula leaf = fan(t.leaf);
+    out.terms.insert(out.terms.end(), leaf.terms.begin(), leaf.terms.end());
+  }
+  return out;
 }
 
 }  // namespace subsetix::passes

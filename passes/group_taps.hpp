@@ -30,8 +30,8 @@ struct Grouping {
 /// The table over (singles' bits, G) that `table` (all 2^k outputs, bit m of word m / 64)
 /// reduces to when the taps of `group` are read as their OR (or AND, `all`); none when the
 /// output depends on the group's taps in another way.
-inline std::optional<std::uint32_t> reduced_table(const std::vector<std::uint64_t>& table, int k,
-                                                  std::uint32_t singles, bool all) {
+constexpr std::optional<std::uint32_t> reduced_table(const std::vector<std::uint64_t>& table, int k,
+                                                     std::uint32_t singles, bool all) {
   const std::uint32_t masks = std::uint32_t(1) << k;
   const std::uint32_t group = (masks - 1) & ~singles;
   const int s = std::popcount(singles);
@@ -55,7 +55,7 @@ inline std::optional<std::uint32_t> reduced_table(const std::vector<std::uint64_
 
 /// The group form of a k-tap truth table with the fewest single taps (and a group of at least
 /// two taps), if it has one.
-inline std::optional<Grouping> find_grouping(const std::vector<std::uint64_t>& table, int k) {
+constexpr std::optional<Grouping> find_grouping(const std::vector<std::uint64_t>& table, int k) {
   if (k < 2 || k > max_grouped_taps) return std::nullopt;
   const std::uint32_t masks = std::uint32_t(1) << k;
   for (int s = 0; s <= 2 && k - s >= 2; ++s)
@@ -66,6 +66,15 @@ inline std::optional<Grouping> find_grouping(const std::vector<std::uint64_t>& t
         if (!reduced) continue;
         Grouping g;
         g.group = plan::TapGroup{s, all, *reduced};
+        if (s == 2) {
+          // The reduced table over (single 0, single 1, G) may group a single with G again.
+          const auto pair = find_grouping({std::uint64_t(*reduced)}, 3);
+          if (pair && pair->group.singles == 1 && pair->order[0] != 2) {
+            g.group.pair_single = pair->order[0];
+            g.group.pair_all = pair->group.all;
+            g.group.pair_table = pair->group.table;
+          }
+        }
         for (int pass = 0; pass < 2; ++pass)
           for (int t = 0; t < k; ++t)
             if (((singles >> t) & 1u) == (pass == 0 ? 1u : 0u)) g.order.push_back(t);

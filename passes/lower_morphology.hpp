@@ -14,7 +14,7 @@
 namespace subsetix::passes {
 
 /// The row offsets of a box of radii {x, y, z} in key slots (2D: {y}; 3D: {z, y}).
-inline std::vector<std::array<std::int64_t, 2>> box_row_offsets(
+constexpr std::vector<std::array<std::int64_t, 2>> box_row_offsets(
     int dim, const std::array<std::int64_t, 3>& r) {
   std::vector<std::array<std::int64_t, 2>> out;
   if (dim == 2) {
@@ -27,7 +27,8 @@ inline std::vector<std::array<std::int64_t, 2>> box_row_offsets(
 }
 
 /// Taps a fan-out would produce, without building it.
-inline std::int64_t fan_out_size(int dim, const std::array<std::int64_t, 3>& r, std::int64_t taps) {
+constexpr std::int64_t fan_out_size(int dim, const std::array<std::int64_t, 3>& r,
+                                    std::int64_t taps) {
   std::int64_t n = taps * (2 * r[1] + 1);
   if (dim == 3) n *= 2 * r[2] + 1;
   return n;
@@ -36,28 +37,28 @@ inline std::int64_t fan_out_size(int dim, const std::array<std::int64_t, 3>& r, 
 /// expand (dilate) or shrink (erode) of a union (resp. intersection) of taps: every tap
 /// becomes the OR (resp. AND) of its copies over the box. Each tap's widening must already have
 /// the same sign (a narrowed tap widened again is not the same set).
-inline bool can_fan_out(const Formula& f, bool dilate) {
+constexpr bool can_fan_out(const Formula& f, bool dilate) {
   if (dilate ? !is_union_of_taps(f) : !is_intersection_of_taps(f)) return false;
-  std::vector<plan::Tap> taps;
-  collect_taps(f, taps);
-  for (const auto& t : taps)
-    if (dilate ? t.x_widen < 0 : t.x_widen > 0) return false;
+  for (const auto& t : f.terms)
+    if (t.kind == Formula::tap && (dilate ? t.leaf.x_widen < 0 : t.leaf.x_widen > 0)) return false;
   return true;
 }
 
-inline FormulaPtr fan_out(const FormulaPtr& f, int dim, const std::array<std::int64_t, 3>& r,
+constexpr Formula fan_out(const Formula& f, int dim, const std::array<std::int64_t, 3>& r,
                           bool dilate) {
   const auto offsets = box_row_offsets(dim, r);
   const auto kind = dilate ? Formula::op_or : Formula::op_and;
   return map_taps(f, [&](const plan::Tap& t) {
-    FormulaPtr out;
+    Formula out;
     for (const auto& o : offsets) {
       plan::Tap copy = t;
       copy.key_offset[0] += o[0];
       copy.key_offset[1] += o[1];
       copy.x_widen += dilate ? r[0] : -r[0];
-      auto leaf = Formula::of(copy);
-      out = out ? Formula::combine(kind, out, leaf) : leaf;
+      if (out.terms.empty())
+        out = Formula::of(copy);
+      else
+        out = Formula::combine(kind, out, Formula::of(copy));
     }
     return out;
   });
@@ -77,8 +78,8 @@ struct MorphPass {
 /// max_shifts (shifts 0, c, 2c, ..., target - c cover [0, target) exactly), so a radius r takes
 /// ceil(log_max_shifts(2r + 1)) passes. Used by the reference operations and by the fused
 /// lowering alike.
-inline std::vector<MorphPass> separable_passes(int dim, const std::array<std::int64_t, 3>& r,
-                                               bool dilate, std::int64_t max_shifts) {
+constexpr std::vector<MorphPass> separable_passes(int dim, const std::array<std::int64_t, 3>& r,
+                                                  bool dilate, std::int64_t max_shifts) {
   std::vector<MorphPass> passes;
   std::int64_t widen = dilate ? r[0] : -r[0];
   for (int axis = 1; axis < dim; ++axis) {

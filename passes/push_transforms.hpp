@@ -14,20 +14,20 @@ struct Transform {
   std::array<std::int64_t, 3> shift{};  ///< then this translation (cells, axes x, y, z)
 
   /// This transform applied after translate(d): T(x + d) = 2^levels x + (2^levels d + shift).
-  Transform after_translate(const std::array<std::int64_t, 3>& d) const {
+  constexpr Transform after_translate(const std::array<std::int64_t, 3>& d) const {
     Transform t = *this;
     for (int a = 0; a < 3; ++a) t.shift[a] += (std::int64_t(1) << levels) * d[a];
     return t;
   }
   /// This transform applied after refine: refine^(levels+1), same shift.
-  Transform after_refine() const {
+  constexpr Transform after_refine() const {
     Transform t = *this;
     ++t.levels;
     return t;
   }
   /// A radius seen through the transform (refinement doubles it).
-  std::int64_t scale(std::int64_t r) const { return r << levels; }
-  bool identity() const { return levels == 0 && shift == std::array<std::int64_t, 3>{}; }
+  constexpr std::int64_t scale(std::int64_t r) const { return r << levels; }
+  constexpr bool identity() const { return levels == 0 && shift == std::array<std::int64_t, 3>{}; }
 };
 
 }  // namespace subsetix::passes

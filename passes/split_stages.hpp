@@ -16,7 +16,7 @@
 
 namespace subsetix::passes {
 
-inline bool too_many_taps(const Formula& f) {
+constexpr bool too_many_taps(const Formula& f) {
   return distinct_taps(f).size() > std::size_t(plan::max_stage_taps);
 }
 
@@ -26,8 +26,8 @@ inline bool too_many_taps(const Formula& f) {
 inline constexpr std::int64_t max_fused_morphology_taps = 6;
 
 /// Morphology fuses into the current stage when it fans out into few enough taps.
-inline bool fuse_morphology(const Formula& f, int dim, const std::array<std::int64_t, 3>& r,
-                            bool dilate) {
+constexpr bool fuse_morphology(const Formula& f, int dim, const std::array<std::int64_t, 3>& r,
+                               bool dilate) {
   if (!can_fan_out(f, dilate)) return false;
   if (r[1] > plan::max_stage_taps || r[2] > plan::max_stage_taps) return false;
   return fan_out_size(dim, r, std::int64_t(distinct_taps(f).size())) <= max_fused_morphology_taps;

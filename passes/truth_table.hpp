@@ -5,7 +5,6 @@
 /// every mask the formula accepts contains one of them (rows where none of them has a row can
 /// produce nothing, so they are never visited).
 
-#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -15,63 +14,93 @@
 
 namespace subsetix::passes {
 
-inline bool evaluate(const Formula& f, const std::vector<plan::Tap>& taps, std::uint32_t mask) {
-  switch (f.kind) {
-    case Formula::tap:
-      return (mask >> tap_index(taps, f.leaf)) & 1u;
-    case Formula::op_or:
-      return evaluate(*f.a, taps, mask) || evaluate(*f.b, taps, mask);
-    case Formula::op_and:
-      return evaluate(*f.a, taps, mask) && evaluate(*f.b, taps, mask);
-    case Formula::op_xor:
-      return evaluate(*f.a, taps, mask) != evaluate(*f.b, taps, mask);
-    case Formula::op_and_not:
-      return evaluate(*f.a, taps, mask) && !evaluate(*f.b, taps, mask);
-  }
-  return false;
+/// Bit m of the result is tap t's bit in mask 64 * word + m: the formula evaluated on 64 masks
+/// at once.
+constexpr std::uint64_t tap_column(int t, std::uint32_t word) {
+  constexpr std::array<std::uint64_t, 6> low{0xAAAAAAAAAAAAAAAAu, 0xCCCCCCCCCCCCCCCCu,
+                                             0xF0F0F0F0F0F0F0F0u, 0xFF00FF00FF00FF00u,
+                                             0xFFFF0000FFFF0000u, 0xFFFFFFFF00000000u};
+  if (t < 6) return low[std::size_t(t)];
+  return ((word >> (t - 6)) & 1u) ? ~std::uint64_t(0) : 0;
 }
 
 /// All 2^k outputs (k <= 16), bit m of word m / 64.
-inline std::vector<std::uint64_t> truth_table(const Formula& f,
-                                              const std::vector<plan::Tap>& taps) {
+constexpr std::vector<std::uint64_t> truth_table(const Formula& f,
+                                                 const std::vector<plan::Tap>& taps) {
   const std::uint32_t masks = std::uint32_t(1) << taps.size();
   std::vector<std::uint64_t> table((masks + 63) / 64, 0);
-  for (std::uint32_t m = 0; m < masks; ++m)
-    if (evaluate(f, taps, m)) table[m / 64] |= std::uint64_t(1) << (m % 64);
+  std::vector<int> index;  // tap index of every term (-1: an operation)
+  index.reserve(f.terms.size());
+  for (const auto& t : f.terms)
+    index.push_back(t.kind == Formula::tap ? tap_index(taps, t.leaf) : -1);
+  std::vector<std::uint64_t> stack;
+  stack.reserve(f.terms.size());
+  for (std::uint32_t w = 0; w < table.size(); ++w) {
+    stack.clear();
+    for (std::size_t i = 0; i < f.terms.size(); ++i) {
+      if (index[i] >= 0) {
+        stack.push_back(tap_column(index[i], w));
+        continue;
+      }
+      const std::uint64_t y = stack.back();
+      stack.pop_back();
+      std::uint64_t& x = stack.back();
+      switch (f.terms[i].kind) {
+        case Formula::op_or:
+          x |= y;
+          break;
+        case Formula::op_and:
+          x &= y;
+          break;
+        case Formula::op_xor:
+          x ^= y;
+          break;
+        default:
+          x &= ~y;
+          break;
+      }
+    }
+    table[w] = stack.back();
+  }
+  if (masks < 64) table[0] &= (std::uint64_t(1) << masks) - 1;
   return table;
 }
 
-inline void postfix(const Formula& f, const std::vector<plan::Tap>& taps,
-                    std::vector<plan::ProgramStep>& out) {
-  if (f.kind == Formula::tap) {
-    out.push_back({plan::Instr::push_tap, std::uint8_t(tap_index(taps, f.leaf))});
-    return;
+/// The formula as a postfix program over tap indices (stages of more than 6 taps).
+constexpr void postfix(const Formula& f, const std::vector<plan::Tap>& taps,
+                       std::vector<plan::ProgramStep>& out) {
+  for (const auto& t : f.terms) {
+    const plan::Instr op = t.kind == Formula::tap      ? plan::Instr::push_tap
+                           : t.kind == Formula::op_or  ? plan::Instr::op_or
+                           : t.kind == Formula::op_and ? plan::Instr::op_and
+                           : t.kind == Formula::op_xor ? plan::Instr::op_xor
+                                                       : plan::Instr::op_and_not;
+    out.push_back({op, std::uint8_t(t.kind == Formula::tap ? tap_index(taps, t.leaf) : 0)});
   }
-  postfix(*f.a, taps, out);
-  postfix(*f.b, taps, out);
-  const plan::Instr op = f.kind == Formula::op_or    ? plan::Instr::op_or
-                         : f.kind == Formula::op_and ? plan::Instr::op_and
-                         : f.kind == Formula::op_xor ? plan::Instr::op_xor
-                                                     : plan::Instr::op_and_not;
-  out.push_back({op, 0});
 }
 
 /// A smallest-first greedy cover: drop taps (largest sources first; among equal sizes, those in
 /// fewest accepted masks first, so the choice does not depend on the taps' order) while every
-/// accepted mask still meets the remaining set.
-inline std::vector<int> candidate_taps(const std::vector<std::uint64_t>& table, int k,
-                                       const std::vector<std::int64_t>& rows_of_tap) {
+/// accepted mask still meets the remaining set. Written to `out` (its storage reused).
+constexpr void candidate_taps(const std::vector<std::uint64_t>& table, int k,
+                              const std::array<std::int64_t, plan::max_stage_taps>& rows_of_tap,
+                              std::vector<int>& out) {
   std::uint32_t keep = (std::uint32_t(1) << k) - 1;
   std::array<int, plan::max_stage_taps> order{}, accepting{};
-  for (int t = 0; t < k; ++t) order[std::size_t(t)] = t;
   for (std::uint32_t m = 0; m < (std::uint32_t(1) << k); ++m)
     if ((table[m / 64] >> (m % 64)) & 1u)
       for (int t = 0; t < k; ++t) accepting[std::size_t(t)] += int((m >> t) & 1u);
-  std::stable_sort(order.begin(), order.begin() + k, [&](int a, int b) {
+  auto before = [&](int a, int b) {
     const auto ua = std::size_t(a), ub = std::size_t(b);
     if (rows_of_tap[ua] != rows_of_tap[ub]) return rows_of_tap[ua] > rows_of_tap[ub];
     return accepting[ua] < accepting[ub];
-  });
+  };
+  for (int t = 0; t < k; ++t) {  // a stable insertion sort (k <= 16)
+    int i = t;
+    for (; i > 0 && before(t, order[std::size_t(i - 1)]); --i)
+      order[std::size_t(i)] = order[std::size_t(i - 1)];
+    order[std::size_t(i)] = t;
+  }
   auto covers = [&](std::uint32_t set) {
     for (std::uint32_t m = 0; m < (std::uint32_t(1) << k); ++m)
       if (((table[m / 64] >> (m % 64)) & 1u) && (m & set) == 0) return false;
@@ -81,10 +110,18 @@ inline std::vector<int> candidate_taps(const std::vector<std::uint64_t>& table, 
     const std::uint32_t without = keep & ~(std::uint32_t(1) << order[std::size_t(i)]);
     if (covers(without)) keep = without;
   }
-  std::vector<int> out;
-  out.reserve(std::size_t(std::popcount(keep)));
+  out.clear();
   for (int t = 0; t < k; ++t)
     if ((keep >> t) & 1u) out.push_back(t);
+}
+
+/// The candidate taps as a new vector.
+constexpr std::vector<int> candidate_taps(const std::vector<std::uint64_t>& table, int k,
+                                          const std::vector<std::int64_t>& rows_of_tap) {
+  std::array<std::int64_t, plan::max_stage_taps> rows{};
+  for (int t = 0; t < k; ++t) rows[std::size_t(t)] = rows_of_tap[std::size_t(t)];
+  std::vector<int> out;
+  candidate_taps(table, k, rows, out);
   return out;
 }
 

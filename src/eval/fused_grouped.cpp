@@ -17,14 +17,11 @@ Result<void> launch_with_singles(const plan::Stage& stage, const std::vector<Tap
   predicate.all = stage.group.all;
   predicate.table = stage.group.table;
   if constexpr (S == 2) {
-    // The reduced table over (single 0, single 1, group) may itself group a single with the
-    // group (E5: C & !D & G): then the sweep combines them first and needs no sort.
-    const auto pair = passes::find_grouping({std::uint64_t(stage.group.table)}, 3);
-    if (pair && pair->group.singles == 1 && pair->order[0] != 2) {
-      predicate.pair_single = pair->order[0];
-      predicate.pair_partner = 1 - pair->order[0];
-      predicate.pair_all = pair->group.all;
-      predicate.pair_table = pair->group.table;
+    if (stage.group.pair_single >= 0) {  // pass 5b found a nested pair (E5)
+      predicate.pair_single = stage.group.pair_single;
+      predicate.pair_partner = 1 - stage.group.pair_single;
+      predicate.pair_all = stage.group.pair_all;
+      predicate.pair_table = stage.group.pair_table;
     }
   }
   // Exact tap bounds where stages are common (E1: 2 taps; E2: 3; expand(A, 1) - A: 4).

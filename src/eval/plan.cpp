@@ -53,6 +53,9 @@ std::string Plan::describe() const {
       if (s.group.grouped()) {
         os << "; group t" << s.group.singles << "..t" << s.taps.size() - 1
            << (s.group.all ? " (AND)" : " (OR)");
+        if (s.group.pair_single >= 0)
+          os << ", paired with t" << 1 - s.group.pair_single
+             << (s.group.pair_all ? " (AND)" : " (OR)");
       }
     }
     os << "; capacity " << s.rows_bound << " rows, " << s.intervals_bound << " intervals\n";

@@ -55,6 +55,12 @@ struct TapGroup {
   int singles = -1;
   bool all = false;         ///< the group reads as the AND of its taps, else as the OR
   std::uint32_t table = 0;  ///< bit (singles' bits | G << singles): the output
+  /// Two singles whose table itself groups one of them with G (E5: `C & !D & G` reads
+  /// `!D & (C & G)`): the single outside that pair (0 or 1), else -1. The sweep then combines
+  /// the pair first and the result in closed form.
+  int pair_single = -1;
+  bool pair_all = false;         ///< the pair is (partner AND G), else (partner OR G)
+  std::uint32_t pair_table = 0;  ///< bit (pair_single | pair << 1): the output
 
   /// True when the stage has a group.
   bool grouped() const { return singles >= 0; }
@@ -71,9 +77,12 @@ struct Stage {
   std::vector<int> candidate_taps;   ///< sweep: taps whose rows hold every output row
   std::uint64_t table = 0;           ///< sweep with <= 6 taps: bit m = output for mask m
   std::vector<ProgramStep> program;  ///< sweep with > 6 taps
-  TapGroup group;                    ///< sweep: the predicate's group form, if it has one
-  int source = -1;                   ///< refine, coarsen
-  std::int64_t rows_bound = 0;       ///< output capacity, known before any kernel runs
+  /// Sweep: all 2^k outputs, bit m of word m / 64 (the capacity pass chooses the candidate
+  /// taps from it once the inputs' sizes are known).
+  std::vector<std::uint64_t> truth;
+  TapGroup group;               ///< sweep: the predicate's group form, if it has one
+  int source = -1;              ///< refine, coarsen
+  std::int64_t rows_bound = 0;  ///< output capacity, known before any kernel runs
   /// Output interval capacity, known before any kernel runs.
   std::int64_t intervals_bound = 0;
 };
@@ -92,13 +101,14 @@ struct Plan {
   int dim = 2;
   /// Number of input sets (sources 0 .. inputs - 1).
   int inputs = 0;
-  std::vector<Source> sources;  ///< inputs, then one per stage
+  /// Inputs, then one per stage (filled by the capacity pass, passes/bound_capacity.hpp).
+  std::vector<Source> sources;
   /// Stages in execution order; stage s writes source `inputs + s`.
   std::vector<Stage> stages;
   int result = -1;  ///< the source holding the result (an input when nothing is computed)
 
-  /// Index of the last source added.
-  int newest_source() const { return int(sources.size()) - 1; }
+  /// The source stage `s` writes.
+  constexpr int source_of_stage(std::size_t s) const { return inputs + int(s); }
   /// Kernels the fused engine launches: one status reset, then per sweep stage count + scan +
   /// fill, per refine stage one map, per coarsen stage a partition scan + count + scan + fill.
   int expected_kernels() const;

@@ -4,12 +4,45 @@
 /// translate (one offset per axis), refine and coarsen (AMR level change by 2).
 
 #include <concepts>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 
 #include "subsetix/expr/set_expr.hpp"
 
 namespace subsetix {
 
+/// A compile-time coordinate argument: `expand(a, c<2>)`, `translate(a, c<3>, c<0>)`.
+template <coord_t V>
+inline constexpr std::integral_constant<coord_t, V> c{};
+
+/// A compile-time coordinate (`c<V>`).
+template <class T>
+concept FixedCoord = std::is_same_v<T, std::integral_constant<coord_t, T::value>>;
+
 namespace detail {
+template <std::size_t, coord_t V>
+inline constexpr coord_t repeated = V;
+/// FixedArgs<Op, D, …> for one value per axis, or one value for every axis.
+template <template <int> class Op, int D, class... R>
+struct fixed_args {
+  static_assert(sizeof...(R) == 1 || sizeof...(R) == std::size_t(D),
+                "subsetix: give one value for every axis, or one per axis (x, y[, z])");
+  template <std::size_t... A>
+  static auto make(std::index_sequence<A...>) {
+    if constexpr (sizeof...(R) == 1)
+      return FixedArgs<Op, D, repeated<A, std::tuple_element_t<0, std::tuple<R...>>::value>...>{};
+    else
+      return FixedArgs<Op, D, R::value...>{};
+  }
+  using type = decltype(make(std::make_index_sequence<std::size_t(D)>{}));
+};
+template <template <int> class Op, SetOperand E, class... R>
+auto fixed_call(E&& e, R...) {
+  using Fixed = typename fixed_args<Op, dim_v<E>, R...>::type;
+  return yap::make_expression<SetExpr, yap::expr_kind::call>(yap::make_terminal<SetExpr>(Fixed{}),
+                                                             owned(static_cast<E&&>(e)));
+}
 template <template <int> class Op, SetOperand E, class... R>
 auto per_axis_call(E&& e, R... r) {
   constexpr int D = dim_v<E>;
@@ -41,6 +74,25 @@ auto expand(E&& e, R... r) {
 template <SetOperand E, std::integral... R>
 auto shrink(E&& e, R... r) {
   return detail::per_axis_call<ShrinkOp>(static_cast<E&&>(e), r...);
+}
+/// expand with compile-time radii (`c<r>`): the plan can be lowered at compile time.
+template <SetOperand E, FixedCoord... R>
+auto expand(E&& e, R... r) {
+  static_assert(((R::value >= 0) && ...), "subsetix: expand radii must be >= 0");
+  return detail::fixed_call<ExpandOp>(static_cast<E&&>(e), r...);
+}
+/// shrink with compile-time radii (`c<r>`): the plan can be lowered at compile time.
+template <SetOperand E, FixedCoord... R>
+auto shrink(E&& e, R... r) {
+  static_assert(((R::value >= 0) && ...), "subsetix: shrink radii must be >= 0");
+  return detail::fixed_call<ShrinkOp>(static_cast<E&&>(e), r...);
+}
+/// translate by compile-time offsets (`c<d>`): the plan can be lowered at compile time.
+template <SetOperand E, FixedCoord... D>
+auto translate(E&& e, D... d) {
+  static_assert(sizeof...(D) == std::size_t(dim_v<E>),
+                "subsetix: translate takes one offset per axis");
+  return detail::fixed_call<TranslateOp>(static_cast<E&&>(e), d...);
 }
 /// e moved by (dx, dy[, dz]).
 template <SetOperand E, std::integral... D>

@@ -45,7 +45,7 @@ struct Expr {
   int root = -1;
 
   /// Appends `n` and returns its index.
-  int add(Node n) {
+  constexpr int add(Node n) {
     nodes.push_back(n);
     return int(nodes.size()) - 1;
   }

@@ -14,6 +14,7 @@
 #include <boost/yap/algorithm.hpp>
 
 #include "subsetix/core/interval_set.hpp"
+#include "subsetix/expr/inputs.hpp"
 
 namespace subsetix {
 
@@ -50,6 +51,16 @@ struct TranslateOp {
 struct RefineOp {};
 struct CoarsenOp {};
 
+/// An operation whose arguments are compile-time values (`expand(a, c<2>)`): the arguments are
+/// in the type, so a compile-time plan can read them; at run time it is the operation `Op<Dim>`.
+template <template <int> class Op, int Dim, coord_t... Args>
+struct FixedArgs : Op<Dim> {
+  static_assert(sizeof...(Args) == std::size_t(Dim));
+  /// The arguments, x first.
+  static constexpr std::array<coord_t, Dim> args{Args...};
+  constexpr FixedArgs() : Op<Dim>{Point<Dim>{{Args...}}} {}
+};
+
 namespace detail {
 
 template <class T>
@@ -61,6 +72,8 @@ template <class T>
 struct is_device_set : std::false_type {};
 template <int D>
 struct is_device_set<IntervalSet<D, DeviceMemory>> : std::true_type {};
+template <int I, int D>
+struct is_device_set<Input<I, D>> : std::true_type {};
 
 template <class T>
 inline constexpr bool dependent_false = false;
@@ -70,6 +83,8 @@ template <class T>
 struct dim_of;
 template <int D>
 struct dim_of<IntervalSet<D, DeviceMemory>> : std::integral_constant<int, D> {};
+template <int I, int D>
+struct dim_of<Input<I, D>> : std::integral_constant<int, D> {};
 /// The element of a node that carries the dimension: the operand of a call (element 0 is the
 /// operation), element 0 otherwise.
 template <yap::expr_kind K, class Tuple>

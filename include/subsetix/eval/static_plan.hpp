@@ -1,0 +1,231 @@
+#pragma once
+/// \file
+/// The C++ front end's compile-time lowering. An expression over numbered inputs
+/// (expr/inputs.hpp) whose arguments are compile-time values (`c<r>`) is known entirely from
+/// its type: Hana reads the node types into IR inside a constant expression, the shared passes
+/// (passes/lower.hpp, all `constexpr`) lower it, and the plan is frozen into fixed arrays, a
+/// constant of the program. At evaluation time only pass 6 (capacities, which need the inputs'
+/// sizes) runs; the plan thawed from the constant is kept per thread and re-sized in place.
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <span>
+#include <type_traits>
+#include <vector>
+
+#include <boost/hana/at.hpp>
+#include <boost/hana/for_each.hpp>
+
+#include "passes/lower.hpp"
+#include "subsetix/eval/plan.hpp"
+#include "subsetix/expr/functions.hpp"
+#include "subsetix/expr/inputs.hpp"
+
+namespace subsetix::detail {
+
+/// Element I of expression node X, by type.
+template <class X, std::size_t I>
+using element_t = std::decay_t<decltype(boost::hana::at_c<I>(std::declval<X>().elements))>;
+
+template <class Op>
+struct fixed_op : std::false_type {};
+template <template <int> class Op, int D, coord_t... A>
+struct fixed_op<FixedArgs<Op, D, A...>> : std::true_type {};
+template <class Op>
+inline constexpr bool is_fixed_op_v =
+    fixed_op<Op>::value || std::is_same_v<Op, RefineOp> || std::is_same_v<Op, CoarsenOp>;
+
+/// True when the expression's type fixes its IR: numbered inputs, compile-time arguments.
+template <class X>
+constexpr bool is_static_expr() {
+  if constexpr (X::kind == yap::expr_kind::terminal)
+    return is_input<element_t<X, 0>>::value;
+  else if constexpr (X::kind == yap::expr_kind::call)
+    return is_fixed_op_v<element_t<element_t<X, 0>, 0>> && is_static_expr<element_t<X, 1>>();
+  else
+    return is_static_expr<element_t<X, 0>>() && is_static_expr<element_t<X, 1>>();
+}
+
+/// Inputs the expression numbers: its largest input number + 1.
+template <class X>
+constexpr int static_input_count() {
+  if constexpr (X::kind == yap::expr_kind::terminal)
+    return element_t<X, 0>::index + 1;
+  else if constexpr (X::kind == yap::expr_kind::call)
+    return static_input_count<element_t<X, 1>>();
+  else
+    return std::max(static_input_count<element_t<X, 0>>(), static_input_count<element_t<X, 1>>());
+}
+
+template <template <int> class Op, int D, coord_t... A>
+constexpr ir::Node fixed_node(const FixedArgs<Op, D, A...>*) {
+  ir::Node n;
+  n.op = std::is_same_v<Op<D>, ExpandOp<D>>   ? ir::Op::expand
+         : std::is_same_v<Op<D>, ShrinkOp<D>> ? ir::Op::shrink
+                                              : ir::Op::translate;
+  const std::array<coord_t, D> args{A...};
+  for (int a = 0; a < D; ++a) n.args[std::size_t(a)] = args[std::size_t(a)];
+  return n;
+}
+constexpr ir::Node fixed_node(const RefineOp*) {
+  return ir::Node{ir::Op::refine};
+}
+constexpr ir::Node fixed_node(const CoarsenOp*) {
+  return ir::Node{ir::Op::coarsen};
+}
+
+/// Appends the IR of X (read from its type alone) to `e`; returns its root node.
+template <class X>
+constexpr int add_static_nodes(ir::Expr& e) {
+  if constexpr (X::kind == yap::expr_kind::terminal) {
+    return e.add(ir::Node{ir::Op::input, -1, -1, {}, element_t<X, 0>::index});
+  } else if constexpr (X::kind == yap::expr_kind::call) {
+    ir::Node n = fixed_node(static_cast<const element_t<element_t<X, 0>, 0>*>(nullptr));
+    n.a = add_static_nodes<element_t<X, 1>>(e);
+    return e.add(n);
+  } else {
+    constexpr ir::Op op = X::kind == yap::expr_kind::bitwise_or    ? ir::Op::union_op
+                          : X::kind == yap::expr_kind::bitwise_and ? ir::Op::intersection
+                          : X::kind == yap::expr_kind::minus       ? ir::Op::difference
+                                                                   : ir::Op::symmetric_difference;
+    const int a = add_static_nodes<element_t<X, 0>>(e);
+    const int b = add_static_nodes<element_t<X, 1>>(e);
+    return e.add(ir::Node{op, a, b});
+  }
+}
+
+/// A plan in fixed arrays (a compile-time constant); `thaw` makes the plan::Plan the back end
+/// runs.
+template <std::size_t Stages, std::size_t Taps, std::size_t Steps, std::size_t Words>
+struct FrozenPlan {
+  /// One stage of the plan.
+  struct Stage {
+    plan::Stage::Kind kind = plan::Stage::sweep;     ///< what the stage does
+    int source = -1;                                 ///< refine, coarsen
+    std::size_t num_taps = 0;                        ///< taps used
+    std::array<plan::Tap, Taps> taps{};              ///< sweep
+    std::uint64_t table = 0;                         ///< sweep with <= 6 taps
+    std::size_t num_steps = 0;                       ///< program steps used
+    std::array<plan::ProgramStep, Steps> program{};  ///< sweep with > 6 taps
+    plan::TapGroup group{};                          ///< sweep
+    std::size_t num_words = 0;                       ///< truth table words used
+    std::array<std::uint64_t, Words> truth{};        ///< sweep: all 2^k outputs
+  };
+  int dim = 2;                         ///< the dimension
+  int inputs = 0;                      ///< input sets
+  int result = -1;                     ///< the source holding the result
+  std::array<Stage, Stages> stages{};  ///< in execution order
+
+  /// The plan, without capacities (passes::bound_plan adds them).
+  plan::Plan thaw() const {
+    plan::Plan p;
+    p.dim = dim;
+    p.inputs = inputs;
+    p.result = result;
+    p.sources.reserve(std::size_t(inputs) + Stages);
+    for (const Stage& f : stages) {
+      plan::Stage s;
+      s.kind = f.kind;
+      s.source = f.source;
+      s.table = f.table;
+      s.group = f.group;
+      // (empty arrays have no storage to copy from: copy only what a plan has)
+      if constexpr (Taps > 0) {
+        s.taps.assign(f.taps.begin(), f.taps.begin() + std::ptrdiff_t(f.num_taps));
+        s.candidate_taps.reserve(f.num_taps);
+      }
+      if constexpr (Steps > 0)
+        s.program.assign(f.program.begin(), f.program.begin() + std::ptrdiff_t(f.num_steps));
+      if constexpr (Words > 0)
+        s.truth.assign(f.truth.begin(), f.truth.begin() + std::ptrdiff_t(f.num_words));
+      p.stages.push_back(std::move(s));
+    }
+    return p;
+  }
+};
+
+/// The compile-time plan of expression type X (passes 1-5b run by the compiler).
+template <class X, bool FinalSweep>
+struct StaticPlan {
+  /// The passes' output, in a constant expression.
+  static constexpr passes::PlanStructure structure() {
+    ir::Expr e;
+    e.dim = dim_v<X>;
+    e.root = add_static_nodes<X>(e);
+    return passes::lower_structure(e, static_input_count<X>(), passes::LowerOptions{FinalSweep});
+  }
+  /// {stages, most taps, longest program, most truth words, failed}: the frozen arrays' sizes.
+  static constexpr std::array<std::size_t, 5> extents = [] {
+    const passes::PlanStructure s = structure();
+    std::array<std::size_t, 5> n{s.plan.stages.size(), 0, 0, 0, s.fault.failed};
+    for (const auto& st : s.plan.stages) {
+      n[1] = std::max(n[1], st.taps.size());
+      n[2] = std::max(n[2], st.program.size());
+      n[3] = std::max(n[3], st.truth.size());
+    }
+    return n;
+  }();
+  static_assert(extents[4] == 0, "subsetix: an expand or shrink radius is out of [0, 2^31)");
+  /// The plan, frozen.
+  using Frozen = FrozenPlan<extents[0], extents[1], extents[2], extents[3]>;
+  /// The plan: a constant of the program.
+  static constexpr Frozen frozen = [] {
+    const passes::PlanStructure s = structure();
+    Frozen f;
+    f.dim = s.plan.dim;
+    f.inputs = s.plan.inputs;
+    f.result = s.plan.result;
+    for (std::size_t i = 0; i < f.stages.size(); ++i) {
+      const plan::Stage& st = s.plan.stages[i];
+      auto& out = f.stages[i];
+      out.kind = st.kind;
+      out.source = st.source;
+      out.num_taps = st.taps.size();
+      for (std::size_t t = 0; t < st.taps.size(); ++t) out.taps[t] = st.taps[t];
+      out.table = st.table;
+      out.num_steps = st.program.size();
+      for (std::size_t t = 0; t < st.program.size(); ++t) out.program[t] = st.program[t];
+      out.group = st.group;
+      out.num_words = st.truth.size();
+      for (std::size_t t = 0; t < st.truth.size(); ++t) out.truth[t] = st.truth[t];
+    }
+    return f;
+  }();
+};
+
+/// This thread's copy of X's plan, thawed once; pass 6 re-sizes it in place at every
+/// evaluation (no allocation once warm).
+template <class X, bool FinalSweep>
+plan::Plan& static_plan() {
+  thread_local plan::Plan p = StaticPlan<X, FinalSweep>::frozen.thaw();
+  return p;
+}
+
+/// Writes every numbered input of `x` to its slot; false when two different sets carry one
+/// number (inputs of different `inputs()` calls mixed: the plan would confuse them).
+template <int Dim, class X>
+bool collect_static_inputs(const X& x, std::span<IntervalSet<Dim>> slots, std::span<bool> filled) {
+  if constexpr (X::kind == yap::expr_kind::terminal) {
+    const auto& in = boost::hana::at_c<0>(x.elements);
+    constexpr auto i = std::size_t(std::decay_t<decltype(in)>::index);
+    if (filled[i])
+      return slots[i].row_keys.data() == in.row_keys.data() &&
+             slots[i].intervals.data() == in.intervals.data() && slots[i].num_rows == in.num_rows &&
+             slots[i].num_intervals == in.num_intervals;
+    slots[i] = in;
+    filled[i] = true;
+    return true;
+  } else {
+    bool ok = true;
+    boost::hana::for_each(x.elements, [&](const auto& child) {
+      using C = std::decay_t<decltype(child)>;
+      if constexpr (is_set_expr<C>::value)
+        if constexpr (C::kind != yap::expr_kind::terminal || is_input<element_t<C, 0>>::value)
+          ok = ok && collect_static_inputs<Dim>(child, slots, filled);
+    });
+    return ok;
+  }
+}
+
+}  // namespace subsetix::detail
