@@ -129,6 +129,12 @@ Dense<Dim> from_intervals(const std::vector<RowInterval<Dim>>& items) {
   return d;
 }
 
+/// The boolean operations, cell by cell, for combine().
+inline constexpr auto op_or = [](bool x, bool y) { return x || y; };
+inline constexpr auto op_and = [](bool x, bool y) { return x && y; };
+inline constexpr auto op_minus = [](bool x, bool y) { return x && !y; };
+inline constexpr auto op_xor = [](bool x, bool y) { return x != y; };
+
 template <int Dim, class F>
 Dense<Dim> combine(const Dense<Dim>& a, const Dense<Dim>& b, F f) {
   std::array<std::int64_t, Dim> lo, hi;

@@ -1,6 +1,7 @@
 #pragma once
 // Seeded random inputs: raw interval lists (overlapping, touching, nested, negative), built into
 // sets by the library and into bitmaps by the oracle independently.
+#include <array>
 #include <random>
 
 #include "oracle.hpp"
@@ -95,6 +96,13 @@ inline RandomSpec vary(std::uint64_t seed, int dim) {
   }
   if (dim == 3) s.key_span = 8, s.key_lo = -4, s.count = s.count * 3 / 2;
   return s;
+}
+
+/// The operands A, B, C of the expression-family tests for `seed`, each varied differently.
+template <int Dim>
+std::array<Case<Dim>, 3> three_cases(std::mt19937_64& rng, std::uint64_t seed) {
+  return {random_case<Dim>(rng, vary(seed + 1, Dim)), random_case<Dim>(rng, vary(seed + 2, Dim)),
+          random_case<Dim>(rng, vary(seed + 4, Dim))};
 }
 
 }  // namespace testing_support

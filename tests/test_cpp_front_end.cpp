@@ -1,5 +1,6 @@
-// The C++ front end: a fixed family of expressions, 2D and 3D, fused = unfused = oracle; owned
-// operands; eval_into; counters against the plan.
+// The C++ front end: a fixed family of expressions, 2D and 3D, each over plain sets (planned
+// at run time) and over numbered inputs with compile-time arguments (planned by the compiler):
+// fused = unfused = oracle, the same plan; owned operands; eval_into; counters against the plan.
 #include <gtest/gtest.h>
 
 #include "dims.hpp"
@@ -21,9 +22,8 @@ using Dims = testing_support::Dims;
 TYPED_TEST_SUITE(CppFrontEnd, Dims);
 
 template <int Dim, class Expr>
-void check(const Expr& e, const oracle::Dense<Dim>& want, sx::Workspace& ws, const char* what) {
-  SCOPED_TRACE(what);
-  const auto plan = sx::plan_of(e).value();
+void check(const Expr& e, const oracle::Dense<Dim>& want, sx::Workspace& ws) {
+  const auto plan = sx::plan_used(e).value();
   (void)sx::eval(e, ws);  // warm
   sx::install_kokkos_counters();
   sx::CountScope scope;
@@ -34,61 +34,92 @@ void check(const Expr& e, const oracle::Dense<Dim>& want, sx::Workspace& ws, con
   EXPECT_EQ(counts.fences, 1u);
   EXPECT_EQ(counts.allocations, 0u);
   EXPECT_EQ(counts.kernels, std::uint64_t(plan.expected_kernels()));
+  auto out = sx::IntervalSet<Dim>::allocate(fused.num_rows, fused.num_intervals, "out").value();
+  ASSERT_TRUE(sx::eval_into(e, out, ws));
+  EXPECT_TRUE(sx::equal(out, fused));
+}
+
+/// An expression over plain sets with int arguments (planned at run time) and its twin over
+/// numbered inputs with compile-time arguments (planned by the compiler): both against the
+/// oracle, and the two plans the same text when the inputs are numbered alike (run time
+/// numbers them by first use, compile time by inputs()).
+template <int Dim, class Plain, class Fixed>
+void check(const Plain& plain, const Fixed& fixed, const oracle::Dense<Dim>& want,
+           sx::Workspace& ws, const char* what, bool same_numbering = true) {
+  SCOPED_TRACE(what);
+  static_assert(!sx::detail::is_static_expr<sx::detail::owned_t<Plain>>());
+  static_assert(sx::detail::is_static_expr<sx::detail::owned_t<Fixed>>());
+  check<Dim>(plain, want, ws);
+  check<Dim>(fixed, want, ws);
+  if (!same_numbering) return;
+  for (const bool final_sweep : {false, true}) {
+    EXPECT_EQ(sx::plan_used(fixed, final_sweep).value().describe(),
+              sx::plan_of(plain, final_sweep).value().describe());
+  }
 }
 
 TYPED_TEST(CppFrontEnd, ExpressionFamilyMatchesTheOracle) {
   constexpr int Dim = TypeParam::value;
+  using oracle::op_and, oracle::op_minus, oracle::op_or, oracle::op_xor;
+  using sx::c;
   sx::Workspace ws;
   for (std::uint64_t seed = 0; seed < 20; ++seed) {
     std::mt19937_64 rng(500 + seed);
-    auto a = testing_support::random_case<Dim>(rng, testing_support::vary(seed + 1, Dim));
-    auto b = testing_support::random_case<Dim>(rng, testing_support::vary(seed + 2, Dim));
-    auto c = testing_support::random_case<Dim>(rng, testing_support::vary(seed + 4, Dim));
-    const auto &A = a.set, &B = b.set, &C = c.set;
-    const auto &dA = a.dense, &dB = b.dense, &dC = c.dense;
-    auto OR = [](bool x, bool y) { return x || y; };
-    auto AND = [](bool x, bool y) { return x && y; };
-    auto MINUS = [](bool x, bool y) { return x && !y; };
-    auto XOR = [](bool x, bool y) { return x != y; };
-    typename oracle::Dense<Dim>::Coords one, two, shift;
-    one.fill(1), two.fill(2), shift.fill(0);
+    const auto cases = testing_support::three_cases<Dim>(rng, seed);
+    const auto &A = cases[0].set, &B = cases[1].set, &C = cases[2].set;
+    const auto &dA = cases[0].dense, &dB = cases[1].dense, &dC = cases[2].dense;
+    const auto [a, b, cs] = sx::inputs(A, B, C);
+    typename oracle::Dense<Dim>::Coords one, two, five, shift;
+    one.fill(1), two.fill(2), five.fill(5), shift.fill(0);
     shift[0] = 3;
     shift[1] = -1;
+    // translate by (3, -1[, 0]), as ints and as compile-time constants
+    auto moved = [](const auto& s) {
+      if constexpr (Dim == 2)
+        return sx::translate(s, 3, -1);
+      else
+        return sx::translate(s, 3, -1, 0);
+    };
+    auto moved_c = [](const auto& s) {
+      if constexpr (Dim == 2)
+        return sx::translate(s, c<3>, c<-1>);
+      else
+        return sx::translate(s, c<3>, c<-1>, c<0>);
+    };
     SCOPED_TRACE("seed " + std::to_string(seed));
-    check<Dim>(A | B, oracle::combine(dA, dB, OR), ws, "A | B");
-    check<Dim>((A | B) & C, oracle::combine(oracle::combine(dA, dB, OR), dC, AND), ws,
-               "(A | B) & C");
-    check<Dim>((A - B) | (B - A) | C,
-               oracle::combine(oracle::combine(oracle::combine(dA, dB, MINUS),
-                                               oracle::combine(dB, dA, MINUS), OR),
-                               dC, OR),
+    const auto d_union = oracle::combine(dA, dB, op_or);
+    check<Dim>(A | B, a | b, d_union, ws, "A | B");
+    check<Dim>((A | B) & C, (a | b) & cs, oracle::combine(d_union, dC, op_and), ws, "(A | B) & C");
+    check<Dim>((A - B) | (B - A) | C, (a - b) | (b - a) | cs,
+               oracle::combine(oracle::combine(oracle::combine(dA, dB, op_minus),
+                                               oracle::combine(dB, dA, op_minus), op_or),
+                               dC, op_or),
                ws, "(A - B) | (B - A) | C");
-    check<Dim>(sx::expand(A, 1) - A, oracle::combine(oracle::morph(dA, one, true), dA, MINUS), ws,
-               "expand(A, 1) - A");
-    if constexpr (Dim == 2) {
-      check<Dim>(((A | B) & C) - sx::translate(A, 3, -1),
-                 oracle::combine(oracle::combine(oracle::combine(dA, dB, OR), dC, AND),
-                                 oracle::translate(dA, shift), MINUS),
-                 ws, "E5");
-      check<Dim>(sx::translate(A, 3, -1) ^ B,
-                 oracle::combine(oracle::translate(dA, shift), dB, XOR), ws, "translate ^");
-    } else {
-      check<Dim>(((A | B) & C) - sx::translate(A, 3, -1, 0),
-                 oracle::combine(oracle::combine(oracle::combine(dA, dB, OR), dC, AND),
-                                 oracle::translate(dA, shift), MINUS),
-                 ws, "E5");
-    }
-    check<Dim>(A - sx::shrink(A, 1), oracle::combine(dA, oracle::morph(dA, one, false), MINUS), ws,
-               "shell");
+    check<Dim>(sx::expand(A, 1) - A, sx::expand(a, c<1>) - a,
+               oracle::combine(oracle::morph(dA, one, true), dA, op_minus), ws, "expand(A, 1) - A");
+    check<Dim>(((A | B) & C) - moved(A), ((a | b) & cs) - moved_c(a),
+               oracle::combine(oracle::combine(d_union, dC, op_and), oracle::translate(dA, shift),
+                               op_minus),
+               ws, "E5");
+    check<Dim>(moved(A) ^ B, moved_c(a) ^ b,
+               oracle::combine(oracle::translate(dA, shift), dB, op_xor), ws, "translate ^");
+    check<Dim>(A - sx::shrink(A, 1), a - sx::shrink(a, c<1>),
+               oracle::combine(dA, oracle::morph(dA, one, false), op_minus), ws, "shell");
     check<Dim>(sx::expand(A | B, 2) & sx::shrink(C | A, 1),
-               oracle::combine(oracle::morph(oracle::combine(dA, dB, OR), two, true),
-                               oracle::morph(oracle::combine(dC, dA, OR), one, false), AND),
+               sx::expand(a | b, c<2>) & sx::shrink(cs | a, c<1>),
+               oracle::combine(oracle::morph(d_union, two, true),
+                               oracle::morph(oracle::combine(dC, dA, op_or), one, false), op_and),
                ws, "expand(A | B, 2) & shrink(C | A, 1)");
-    check<Dim>(
-        sx::coarsen(sx::refine(A) | B) ^ A,
-        oracle::combine(oracle::coarsen(oracle::combine(oracle::refine(dA), dB, OR)), dA, XOR), ws,
-        "coarsen(refine(A) | B) ^ A");
-    check<Dim>(A | A, dA, ws, "A | A");
+    check<Dim>(sx::expand(A, 5) - A, sx::expand(a, c<5>) - a,
+               oracle::combine(oracle::morph(dA, five, true), dA, op_minus), ws,
+               "expand(A, 5) - A (separable passes)");
+    check<Dim>(sx::coarsen(sx::refine(A) | B) ^ A, sx::coarsen(sx::refine(a) | b) ^ a,
+               oracle::combine(oracle::coarsen(oracle::combine(oracle::refine(dA), dB, op_or)), dA,
+                               op_xor),
+               ws, "coarsen(refine(A) | B) ^ A");
+    check<Dim>(A | A, a | a, dA, ws, "A | A");
+    check<Dim>(C - A, cs - a, oracle::combine(dC, dA, op_minus), ws, "C - A (input 1 unused)",
+               /*same_numbering=*/false);
   }
 }
 

@@ -1,16 +1,10 @@
 // The compile-time lowering: plans of expressions over numbered inputs with compile-time
-// arguments are constants (checked by static_assert), equal to the run-time lowering's plans,
-// and evaluate to the oracle's sets with the same counters.
+// arguments are constants, checked here by static_assert (the plans are also compared with the
+// run-time lowering's and evaluated against the oracle in test_cpp_front_end.cpp).
 #include <gtest/gtest.h>
 
-#include "dims.hpp"
-
-#include "oracle.hpp"
-#include "random_sets.hpp"
 #include "subsetix/core/shapes.hpp"
-#include "subsetix/eval/counters.hpp"
 #include "subsetix/eval/eval.hpp"
-#include "subsetix/eval/unfused.hpp"
 
 namespace {
 
@@ -66,107 +60,8 @@ static_assert(
     !sx::detail::is_static_expr<
         sx::detail::owned_t<decltype(std::declval<A2>() | std::declval<sx::IntervalSet<2>>())>>());
 
-// --- run time: the same plans, the same sets --------------------------------------------------
-
-template <class T>
-class StaticPlan : public ::testing::Test {};
-using Dims = testing_support::Dims;
-TYPED_TEST_SUITE(StaticPlan, Dims);
-
-/// `e` (static) against the oracle, and its compile-time plan against the run-time lowering
-/// of the same expression over plain sets (`same`), which must be the same text when the
-/// inputs are numbered alike.
-template <int Dim, class Expr, class Same>
-void check(const Expr& e, const Same& same, const oracle::Dense<Dim>& want, sx::Workspace& ws,
-           const char* what, bool same_numbering = true) {
-  SCOPED_TRACE(what);
-  static_assert(sx::detail::is_static_expr<sx::detail::owned_t<Expr>>());
-  const auto compiled = sx::plan_used(e).value();
-  const auto runtime = sx::plan_of(same).value();
-  if (same_numbering) {  // run time numbers inputs by first use, compile time by inputs()
-    EXPECT_EQ(compiled.describe(), runtime.describe());
-    EXPECT_EQ(sx::plan_used(e, true).value().describe(),
-              sx::plan_of(same, true).value().describe());
-  }
-  (void)sx::eval(e, ws);  // warm
-  sx::install_kokkos_counters();
-  sx::CountScope scope;
-  const auto fused = sx::eval(e, ws);
-  const auto counts = scope.counts();
-  EXPECT_EQ(sx::list_intervals(fused), want.intervals()) << compiled.describe();
-  EXPECT_EQ(counts.fences, 1u);
-  EXPECT_EQ(counts.allocations, 0u);
-  EXPECT_EQ(counts.kernels, std::uint64_t(compiled.expected_kernels()));
-  auto out = sx::IntervalSet<Dim>::allocate(fused.num_rows, fused.num_intervals, "out").value();
-  ASSERT_TRUE(sx::eval_into(e, out, ws));
-  EXPECT_TRUE(sx::equal(out, fused));
-}
-
-TYPED_TEST(StaticPlan, CompileTimePlansMatchTheRunTimeLoweringAndTheOracle) {
-  constexpr int Dim = TypeParam::value;
-  sx::Workspace ws;
-  for (std::uint64_t seed = 0; seed < 12; ++seed) {
-    std::mt19937_64 rng(900 + seed);
-    auto ca = testing_support::random_case<Dim>(rng, testing_support::vary(seed + 1, Dim));
-    auto cb = testing_support::random_case<Dim>(rng, testing_support::vary(seed + 2, Dim));
-    auto cc = testing_support::random_case<Dim>(rng, testing_support::vary(seed + 4, Dim));
-    const auto &A = ca.set, &B = cb.set, &C = cc.set;
-    const auto &dA = ca.dense, &dB = cb.dense, &dC = cc.dense;
-    const auto [a, b, cs] = sx::inputs(A, B, C);
-    auto OR = [](bool x, bool y) { return x || y; };
-    auto AND = [](bool x, bool y) { return x && y; };
-    auto MINUS = [](bool x, bool y) { return x && !y; };
-    auto XOR = [](bool x, bool y) { return x != y; };
-    typename oracle::Dense<Dim>::Coords one, five, shift, radii;
-    one.fill(1), five.fill(5), shift.fill(0), radii.fill(1);
-    shift[0] = 3;
-    shift[1] = -1;
-    radii[0] = 2;
-    SCOPED_TRACE("seed " + std::to_string(seed));
-    check<Dim>(a | b, A | B, oracle::combine(dA, dB, OR), ws, "a | b");
-    check<Dim>((a | b) & cs, (A | B) & C, oracle::combine(oracle::combine(dA, dB, OR), dC, AND), ws,
-               "(a | b) & c");
-    check<Dim>((a - b) | (b - a) | cs, (A - B) | (B - A) | C,
-               oracle::combine(oracle::combine(oracle::combine(dA, dB, MINUS),
-                                               oracle::combine(dB, dA, MINUS), OR),
-                               dC, OR),
-               ws, "(a - b) | (b - a) | c");
-    check<Dim>(sx::expand(a, c<1>) - a, sx::expand(A, 1) - A,
-               oracle::combine(oracle::morph(dA, one, true), dA, MINUS), ws, "expand(a, 1) - a");
-    if constexpr (Dim == 2) {
-      check<Dim>(((a | b) & cs) - sx::translate(a, c<3>, c<-1>),
-                 ((A | B) & C) - sx::translate(A, 3, -1),
-                 oracle::combine(oracle::combine(oracle::combine(dA, dB, OR), dC, AND),
-                                 oracle::translate(dA, shift), MINUS),
-                 ws, "E5");
-      check<Dim>(sx::expand(a | b, c<2>, c<1>) & sx::shrink(cs | a, c<1>),
-                 sx::expand(A | B, 2, 1) & sx::shrink(C | A, 1),
-                 oracle::combine(oracle::morph(oracle::combine(dA, dB, OR), radii, true),
-                                 oracle::morph(oracle::combine(dC, dA, OR), one, false), AND),
-                 ws, "expand(a | b, 2, 1) & shrink(c | a, 1)");
-    } else {
-      check<Dim>(((a | b) & cs) - sx::translate(a, c<3>, c<-1>, c<0>),
-                 ((A | B) & C) - sx::translate(A, 3, -1, 0),
-                 oracle::combine(oracle::combine(oracle::combine(dA, dB, OR), dC, AND),
-                                 oracle::translate(dA, shift), MINUS),
-                 ws, "E5");
-      check<Dim>(sx::expand(a | b, c<2>, c<1>, c<1>) & sx::shrink(cs | a, c<1>),
-                 sx::expand(A | B, 2, 1, 1) & sx::shrink(C | A, 1),
-                 oracle::combine(oracle::morph(oracle::combine(dA, dB, OR), radii, true),
-                                 oracle::morph(oracle::combine(dC, dA, OR), one, false), AND),
-                 ws, "expand(a | b, 2, 1, 1) & shrink(c | a, 1)");
-    }
-    check<Dim>(sx::expand(a, c<5>) - a, sx::expand(A, 5) - A,
-               oracle::combine(oracle::morph(dA, five, true), dA, MINUS), ws,
-               "expand(a, 5) - a (separable passes)");
-    check<Dim>(
-        sx::coarsen(sx::refine(a) | b) ^ a, sx::coarsen(sx::refine(A) | B) ^ A,
-        oracle::combine(oracle::coarsen(oracle::combine(oracle::refine(dA), dB, OR)), dA, XOR), ws,
-        "coarsen(refine(a) | b) ^ a");
-    check<Dim>(cs - a, C - A, oracle::combine(dC, dA, MINUS), ws, "c - a (input 1 unused)",
-               /*same_numbering=*/false);
-  }
-}
+// --- run time: the family test in test_cpp_front_end.cpp evaluates every expression both ways
+// and compares the plans; here, what falls back to run-time planning.
 
 TEST(StaticPlanInputs, InputsOfDifferentCallsArePlannedAtRunTime) {
   const auto A = sx::shapes::disk(0, 0, 20).value();
