@@ -110,9 +110,10 @@ TYPED_TEST(CppFrontEnd, ExpressionFamilyMatchesTheOracle) {
                oracle::combine(oracle::morph(d_union, two, true),
                                oracle::morph(oracle::combine(dC, dA, op_or), one, false), op_and),
                ws, "expand(A | B, 2) & shrink(C | A, 1)");
-    check<Dim>(sx::expand(A, 5) - A, sx::expand(a, c<5>) - a,
-               oracle::combine(oracle::morph(dA, five, true), dA, op_minus), ws,
-               "expand(A, 5) - A (separable passes)");
+    if constexpr (Dim == 2)  // (3D: the dense oracle of a radius-5 box is slow under ASan)
+      check<Dim>(sx::expand(A, 5) - A, sx::expand(a, c<5>) - a,
+                 oracle::combine(oracle::morph(dA, five, true), dA, op_minus), ws,
+                 "expand(A, 5) - A (separable passes)");
     check<Dim>(sx::coarsen(sx::refine(A) | B) ^ A, sx::coarsen(sx::refine(a) | b) ^ a,
                oracle::combine(oracle::coarsen(oracle::combine(oracle::refine(dA), dB, op_or)), dA,
                                op_xor),
