@@ -31,8 +31,11 @@ struct LowerOptions {
 
 /// Why a lowering failed, as plain data (a compile-time lowering is checked by static_assert).
 struct LoweringFault {
+  /// What went wrong.
+  enum Kind { radius_out_of_range, stage_too_large };
   /// True when the expression cannot be lowered.
   bool failed = false;
+  Kind kind = radius_out_of_range;  ///< the fault, when failed
   bool dilate = false;      ///< expand (else shrink) has a radius out of range
   int axis = 0;             ///< on this axis (0 = x)
   std::int64_t radius = 0;  ///< this radius
@@ -87,6 +90,11 @@ class Lowering {
     const plan::Tap& root = f.terms.back().leaf;
     if (!force && f.terms.size() == 1 && root == plan::Tap{root.source, {}, 0, 0})
       return root.source;
+    if (!fits_stage(f)) {  // unreachable while pass 3 splits; never emit an oversized stage
+      out_.fault.failed = true;
+      out_.fault.kind = LoweringFault::stage_too_large;
+      return root.source;
+    }
     std::vector<plan::Tap> taps = distinct_taps(f);
     plan::Stage stage;
     stage.kind = plan::Stage::sweep;
@@ -101,7 +109,7 @@ class Lowering {
       stage.group = grouping->group;
     }
     stage.taps = std::move(taps);
-    if (k <= 6)
+    if (k <= plan::max_table_taps)
       stage.table = table[0];
     else
       postfix(f, stage.taps, stage.program);
@@ -168,14 +176,17 @@ class Lowering {
   /// A source read as it is.
   static constexpr Formula whole(int source) { return Formula::of(plan::Tap{source, {}, 0, 0}); }
 
+  /// Pass 3 at a binary node: `a kind b` in one stage when it fits (split_stages.hpp), else the
+  /// larger operand (by taps, then by program length) materialised first, then both. Two
+  /// materialised operands always fit: two taps.
   constexpr Formula combine(Formula::Kind kind, Formula a, Formula b) {
-    if (Formula f = Formula::combine(kind, a, b); !too_many_taps(f)) return f;
-    // Split: materialise the operand with more taps, then try again.
-    if (distinct_taps(a).size() >= distinct_taps(b).size())
+    if (Formula f = Formula::combine(kind, a, b); fits_stage(f)) return f;
+    const std::size_t ta = distinct_taps(a).size(), tb = distinct_taps(b).size();
+    if (ta > tb || (ta == tb && a.terms.size() >= b.terms.size()))
       a = whole(materialise(a));
     else
       b = whole(materialise(b));
-    if (too_many_taps(Formula::combine(kind, a, b))) {
+    if (!fits_stage(Formula::combine(kind, a, b))) {
       b = whole(materialise(b));
       a = whole(materialise(a));
     }
@@ -210,7 +221,8 @@ class Lowering {
         const bool dilate = n.op == ir::Op::expand;
         for (int a = 0; a < dim(); ++a)
           if (n.args[std::size_t(a)] < 0 || n.args[std::size_t(a)] > INT32_MAX) {
-            out_.fault = LoweringFault{true, dilate, a, n.args[std::size_t(a)]};
+            out_.fault = LoweringFault{true, LoweringFault::radius_out_of_range, dilate, a,
+                                       n.args[std::size_t(a)]};
             return whole(0);
           }
         std::array<std::int64_t, 3> r{};
@@ -240,6 +252,9 @@ constexpr PlanStructure lower_structure(const ir::Expr& e, int inputs,
 
 /// The error a fault reports.
 inline Error fault_error(const LoweringFault& f) {
+  if (f.kind == LoweringFault::stage_too_large)
+    return make_error(ErrorCode::invalid_argument, "a stage exceeds the plan's capacities (",
+                      plan::max_stage_taps, " taps, ", plan::max_program, " program steps)");
   return make_error(ErrorCode::invalid_argument, f.dilate ? "expand" : "shrink", ": radius ",
                     f.radius, " on axis ", "xyz"[f.axis], " must be in [0, 2^31)");
 }

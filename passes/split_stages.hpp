@@ -2,7 +2,8 @@
 /// \file
 /// Pass 3: where fusion must stop. A subexpression is materialised into a stage of its own
 /// (its output becomes a tap of the next stage) when
-/// - a stage would need more than `plan::max_stage_taps` taps;
+/// - a stage would exceed a fixed capacity of the plan: more than `plan::max_stage_taps` taps,
+///   or, beyond `plan::max_table_taps` taps, a postfix program longer than `plan::max_program`;
 /// - expand applies to something that is not a union of (non-eroded) taps, or shrink to
 ///   something that is not an intersection of (non-dilated) taps, or the box has too many rows
 ///   to fan out: then morphology runs as its own passes of at most max_stage_taps row shifts;
@@ -16,8 +17,12 @@
 
 namespace subsetix::passes {
 
-constexpr bool too_many_taps(const Formula& f) {
-  return distinct_taps(f).size() > std::size_t(plan::max_stage_taps);
+/// True when one stage can evaluate `f` within the plan's fixed capacities.
+constexpr bool fits_stage(const Formula& f) {
+  const std::size_t taps = distinct_taps(f).size();
+  if (taps > std::size_t(plan::max_stage_taps)) return false;
+  return taps <= std::size_t(plan::max_table_taps) ||
+         f.terms.size() <= std::size_t(plan::max_program);
 }
 
 /// Taps a morphology fan-out may bring into one stage. A row sweep costs about k^2 per row (k

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
-/// Pass 5: compile a stage's formula over its k taps: a 64-entry truth table when k <= 6, a
-/// postfix program otherwise; and choose the candidate taps, a smallest set of taps such that
+/// Pass 5: compile a stage's formula over its k taps: a 64-entry truth table when k <=
+/// plan::max_table_taps, a postfix program otherwise; and choose the candidate taps, a smallest set of taps such that
 /// every mask the formula accepts contains one of them (rows where none of them has a row can
 /// produce nothing, so they are never visited).
 
@@ -66,7 +66,8 @@ constexpr std::vector<std::uint64_t> truth_table(const Formula& f,
   return table;
 }
 
-/// The formula as a postfix program over tap indices (stages of more than 6 taps).
+/// The formula as a postfix program over tap indices (stages of more than plan::max_table_taps
+/// taps; pass 3 keeps it within plan::max_program steps).
 constexpr void postfix(const Formula& f, const std::vector<plan::Tap>& taps,
                        std::vector<plan::ProgramStep>& out) {
   for (const auto& t : f.terms) {

@@ -14,10 +14,22 @@ namespace fused_detail {
 
 using namespace detail;
 
-/// A postfix program over tap bits (stages with more than 6 taps).
+/// A postfix program over tap bits (stages with more than plan::max_table_taps taps).
 struct ProgramPredicate {
   plan::ProgramStep steps[plan::max_program];
   int length = 0;
+
+  /// The stage's program, or an error when it exceeds the fixed array (a plan not made by the
+  /// passes, which split such stages).
+  static Result<ProgramPredicate> of(const std::vector<plan::ProgramStep>& program) {
+    if (program.size() > std::size_t(plan::max_program))
+      return make_error(ErrorCode::invalid_argument, "fused: a stage program of ", program.size(),
+                        " steps exceeds plan::max_program (", plan::max_program, ")");
+    ProgramPredicate p;
+    p.length = int(program.size());
+    for (std::size_t i = 0; i < program.size(); ++i) p.steps[i] = program[i];
+    return p;
+  }
   KOKKOS_INLINE_FUNCTION bool operator()(std::uint64_t mask) const {
     std::uint64_t stack = 0;  // a stack of bits, top at bit 0
     for (int i = 0; i < length; ++i) {
@@ -233,7 +245,10 @@ class Executor {
         const std::vector<Tap<Dim>> taps = stage_taps(stage);
         if (stage.group.grouped()) return launch_grouped_sweep<Dim>(stage, taps, target);
         const std::size_t k = taps.size();
-        if (k <= 6) {
+        if (k > std::size_t(plan::max_stage_taps))
+          return make_error(ErrorCode::invalid_argument, "fused: a stage of ", k,
+                            " taps exceeds plan::max_stage_taps (", plan::max_stage_taps, ")");
+        if (k <= std::size_t(plan::max_table_taps)) {
           const TruthTable64 table{stage.table};
           if (k <= 2) return launch_tap_sweep<Dim, 2>(stage, taps, table, target);
           if (k == 3) return launch_tap_sweep<Dim, 3>(stage, taps, table, target);
@@ -241,11 +256,10 @@ class Executor {
             return launch_tap_sweep<Dim, few_taps>(stage, taps, table, target);
           return launch_tap_sweep<Dim, 8>(stage, taps, table, target);
         }
-        ProgramPredicate program;
-        program.length = int(stage.program.size());
-        for (std::size_t i = 0; i < stage.program.size(); ++i) program.steps[i] = stage.program[i];
-        if (k <= 8) return launch_tap_sweep<Dim, 8>(stage, taps, program, target);
-        return launch_tap_sweep<Dim, max_taps>(stage, taps, program, target);
+        const auto program = ProgramPredicate::of(stage.program);
+        if (!program) return program.error();
+        if (k <= 8) return launch_tap_sweep<Dim, 8>(stage, taps, program.value(), target);
+        return launch_tap_sweep<Dim, plan::max_stage_taps>(stage, taps, program.value(), target);
       }
       case plan::Stage::refine: {
         const SourceArrays<Dim>& src = sources_[std::size_t(stage.source)];
@@ -263,6 +277,7 @@ class Executor {
       }
       case plan::Stage::coarsen: {
         constexpr int classes = 1 << (Dim - 1);
+        static_assert(classes <= stage_spare_slots, "a parity list size per spare slot");
         const SourceArrays<Dim>& src = sources_[std::size_t(stage.source)];
         auto lists = ws_.take<RowKey<Dim>>(std::size_t(src.rows_bound) * classes + 1,
                                            {names.base, ".parity_lists"});

@@ -10,7 +10,6 @@
 namespace subsetix::unfused {
 namespace {
 
-using detail::max_taps;
 
 /// One pass: `out(K) = OP_{o in offsets} in(K + o e_slot)`, intervals widened by `widen`.
 template <int Dim, int KMAX>
@@ -42,7 +41,7 @@ Result<IntervalSet<Dim>> morph_pass(const IntervalSet<Dim>& in, int slot,
   if (offsets.size() <= std::size_t(detail::few_taps))
     return morph_pass_with<Dim, detail::few_taps>(in, slot, offsets, widen, dilate, ws);
   if (offsets.size() <= 8) return morph_pass_with<Dim, 8>(in, slot, offsets, widen, dilate, ws);
-  return morph_pass_with<Dim, max_taps>(in, slot, offsets, widen, dilate, ws);
+  return morph_pass_with<Dim, plan::max_stage_taps>(in, slot, offsets, widen, dilate, ws);
 }
 
 template <int Dim>
@@ -55,7 +54,7 @@ Result<IntervalSet<Dim>> morphology(const IntervalSet<Dim>& a, const Point<Dim>&
   std::array<std::int64_t, 3> r{};
   for (int d = 0; d < Dim; ++d) r[std::size_t(d)] = radii[d];
   IntervalSet<Dim> current = a;
-  for (const auto& pass : passes::separable_passes(Dim, r, dilate, max_taps)) {
+  for (const auto& pass : passes::separable_passes(Dim, r, dilate, plan::max_stage_taps)) {
     auto next = morph_pass(current, pass.slot, pass.offsets, pass.widen, dilate, ws);
     if (!next) return next.error();
     current = std::move(next).value();

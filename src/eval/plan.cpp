@@ -44,7 +44,7 @@ std::string Plan::describe() const {
       }
       os << "; candidates";
       for (int c : s.candidate_taps) os << " t" << c;
-      if (s.taps.size() <= 6) {
+      if (s.taps.size() <= std::size_t(plan::max_table_taps)) {
         os << "; truth table ";
         for (int m = (1 << s.taps.size()) - 1; m >= 0; --m) os << ((s.table >> m) & 1u);
       } else {

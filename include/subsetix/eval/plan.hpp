@@ -5,7 +5,7 @@
 /// Sources 0..inputs-1 are the expression's input sets; every stage adds one source, its
 /// output. A stage is one of
 /// - `sweep`: k taps (each a source with a row offset, an x shift and a widening) combined by
-///   a boolean predicate (a truth table for up to 6 taps, a postfix program beyond), over the
+///   a boolean predicate (a truth table for up to max_table_taps taps, a postfix program beyond), over the
 ///   union of the rows of its candidate taps;
 /// - `refine`: every cell of a source to its 2^Dim children (a map);
 /// - `coarsen`: a source one level coarser (parity partition, then a 2^(Dim-1)-tap union).
@@ -18,8 +18,18 @@
 
 namespace subsetix::plan {
 
-/// Most taps one stage may read.
+/// \name The fixed capacities of a plan
+/// Every one is enforced where the plan is built (passes/split_stages.hpp splits a stage that
+/// would exceed them) and checked again where the executor fills its fixed arrays.
+///@{
+/// Most taps one stage may read (the widest tap arrays the sweep is compiled for).
 inline constexpr int max_stage_taps = 16;
+/// Most taps a truth-table predicate holds: 2^6 outputs in one 64-bit word. Stages with more
+/// taps carry a postfix program.
+inline constexpr int max_table_taps = 6;
+/// Longest postfix program a stage may carry (the executor's fixed program array).
+inline constexpr int max_program = 96;
+///@}
 
 /// One input row stream of a stage: a source read with a row-key offset and an x map.
 struct Tap {
@@ -35,7 +45,7 @@ struct Tap {
   friend bool operator==(const Tap&, const Tap&) = default;
 };
 
-/// Postfix program over tap bits, for stages with more taps than a 64-entry truth table holds.
+/// Postfix program over tap bits, for stages with more than max_table_taps taps.
 enum class Instr : std::uint8_t { push_tap, op_or, op_and, op_xor, op_and_not };
 /// One instruction of a stage's postfix program.
 struct ProgramStep {
@@ -44,8 +54,6 @@ struct ProgramStep {
   /// The tap pushed (push_tap only).
   std::uint8_t tap;
 };
-/// Longest postfix program a stage may carry.
-inline constexpr int max_program = 96;
 
 /// A sweep's predicate seen as `table(t0, …, t(singles−1), G)`, where G is the OR (or the AND,
 /// `all`) of every later tap: the group's intervals then collapse to one before the sort
@@ -75,8 +83,8 @@ struct Stage {
   Kind kind = sweep;                 ///< what the stage does
   std::vector<Tap> taps;             ///< sweep
   std::vector<int> candidate_taps;   ///< sweep: taps whose rows hold every output row
-  std::uint64_t table = 0;           ///< sweep with <= 6 taps: bit m = output for mask m
-  std::vector<ProgramStep> program;  ///< sweep with > 6 taps
+  std::uint64_t table = 0;           ///< sweep, <= max_table_taps taps: bit m = output of mask m
+  std::vector<ProgramStep> program;  ///< sweep, > max_table_taps taps (<= max_program steps)
   /// Sweep: all 2^k outputs, bit m of word m / 64 (the capacity pass chooses the candidate
   /// taps from it once the inputs' sizes are known).
   std::vector<std::uint64_t> truth;

@@ -105,9 +105,9 @@ struct FrozenPlan {
     int source = -1;                                 ///< refine, coarsen
     std::size_t num_taps = 0;                        ///< taps used
     std::array<plan::Tap, Taps> taps{};              ///< sweep
-    std::uint64_t table = 0;                         ///< sweep with <= 6 taps
+    std::uint64_t table = 0;                         ///< sweep, <= plan::max_table_taps taps
     std::size_t num_steps = 0;                       ///< program steps used
-    std::array<plan::ProgramStep, Steps> program{};  ///< sweep with > 6 taps
+    std::array<plan::ProgramStep, Steps> program{};  ///< sweep, more taps
     plan::TapGroup group{};                          ///< sweep
     std::size_t num_words = 0;                       ///< truth table words used
     std::array<std::uint64_t, Words> truth{};        ///< sweep: all 2^k outputs
@@ -166,7 +166,7 @@ struct StaticPlan {
     }
     return n;
   }();
-  static_assert(extents[4] == 0, "subsetix: an expand or shrink radius is out of [0, 2^31)");
+  static_assert(extents[4] == 0, "subsetix: the expression cannot be lowered (an expand or shrink radius out of [0, 2^31))");
   /// The plan, frozen.
   using Frozen = FrozenPlan<extents[0], extents[1], extents[2], extents[3]>;
   /// The plan: a constant of the program.

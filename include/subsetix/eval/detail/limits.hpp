@@ -4,8 +4,6 @@
 
 namespace subsetix::detail {
 
-/// Taps one sweep can combine. Morphology with a larger radius is split into several passes.
-inline constexpr int max_taps = 16;
 /// Stages with at most this many taps use a sweep unrolled over a compile-time tap count.
 inline constexpr int few_taps = 4;
 

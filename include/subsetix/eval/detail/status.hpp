@@ -22,6 +22,8 @@ enum StatusSlot : int {
   slot_first_totals
 };
 inline constexpr int slots_per_stage = 8;
+/// A stage's spare slots follow its three totals.
+inline constexpr int stage_spare_slots = slots_per_stage - 3;
 KOKKOS_INLINE_FUNCTION constexpr int totals_slot(int stage) {
   return slot_first_totals + slots_per_stage * stage;
 }

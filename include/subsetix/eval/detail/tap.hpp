@@ -187,13 +187,21 @@ struct StageInputs {
   CandidateList<Dim> candidates[KMAX];
   int num_candidate_lists = 0;
 
-  /// Adds a tap; `candidate` makes its rows candidate rows.
+  /// Adds a tap; `candidate` makes its rows candidate rows. Callers pick KMAX from their tap
+  /// count (user input never reaches here unchecked), so a full array is a library bug.
   void add_tap(const Tap<Dim>& t, bool candidate = false) {
-    if (candidate) mark_candidate(num_taps);
+    if (num_taps >= KMAX) Kokkos::abort("subsetix: StageInputs::add_tap beyond KMAX taps");
     taps[num_taps++] = t;
+    if (candidate) mark_candidate(num_taps - 1);
   }
-  void mark_candidate(int t) { candidate_taps |= std::uint32_t(1) << t; }
-  void add_candidates(const CandidateList<Dim>& c) { candidates[num_candidate_lists++] = c; }
+  void mark_candidate(int t) {
+    if (t < 0 || t >= num_taps) Kokkos::abort("subsetix: candidate tap out of range");
+    candidate_taps |= std::uint32_t(1) << t;
+  }
+  void add_candidates(const CandidateList<Dim>& c) {
+    if (num_candidate_lists >= KMAX) Kokkos::abort("subsetix: more candidate lists than KMAX");
+    candidates[num_candidate_lists++] = c;
+  }
   KOKKOS_INLINE_FUNCTION bool is_candidate(int t) const { return (candidate_taps >> t) & 1u; }
 
   /// The cheapest XKind that reads these taps correctly.
