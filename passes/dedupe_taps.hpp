@@ -14,7 +14,7 @@ constexpr std::vector<plan::Tap> distinct_taps(const Formula& f) {
   std::vector<plan::Tap> distinct;
   distinct.reserve(8);  // one allocation for the stages of the sweep's unrolled sizes
   for (const auto& t : f.terms) {
-    if (t.kind != Formula::tap) continue;
+    if (!t.is_tap()) continue;
     bool seen = false;
     for (const auto& d : distinct) seen = seen || d == t.leaf;
     if (!seen) distinct.push_back(t.leaf);

@@ -53,7 +53,7 @@ namespace detail {
 
 class Lowering {
  public:
-  constexpr Lowering(const ir::Expr& e, int inputs, LowerOptions options)
+  constexpr Lowering(const ir::Tree& e, int inputs, LowerOptions options)
       : e_(e), options_(options) {
     out_.plan.dim = e.dim;
     out_.plan.inputs = inputs;
@@ -72,7 +72,7 @@ class Lowering {
   }
 
  private:
-  const ir::Expr& e_;
+  const ir::Tree& e_;
   LowerOptions options_;
   PlanStructure out_;
   std::vector<std::array<int, 2>> refined_;  // {source, its refinement}
@@ -160,7 +160,7 @@ class Lowering {
       if (f.terms.empty())
         f = Formula::of(tap);
       else
-        f = Formula::combine(dilate ? Formula::op_or : Formula::op_and, f, Formula::of(tap));
+        f = Formula::combine(distributes_over(dilate), f, Formula::of(tap));
     }
     return materialise(f);
   }
@@ -179,7 +179,7 @@ class Lowering {
   /// Pass 3 at a binary node: `a kind b` in one stage when it fits (split_stages.hpp), else the
   /// larger operand (by taps, then by program length) materialised first, then both. Two
   /// materialised operands always fit: two taps.
-  constexpr Formula combine(Formula::Kind kind, Formula a, Formula b) {
+  constexpr Formula combine(ir::Op kind, Formula a, Formula b) {
     if (Formula f = Formula::combine(kind, a, b); fits_stage(f)) return f;
     const std::size_t ta = distinct_taps(a).size(), tb = distinct_taps(b).size();
     if (ta > tb || (ta == tb && a.terms.size() >= b.terms.size()))
@@ -195,30 +195,25 @@ class Lowering {
 
   constexpr Formula lower(int index, const Transform& t) {
     const ir::Node& n = e_.nodes[std::size_t(index)];
-    switch (n.op) {
-      case ir::Op::input:
+    // Dispatch on the operator table's lowering rule: a new operator of a known kind needs
+    // nothing here.
+    switch (ir::info(n.op).lowering) {
+      case ir::Lowering::input:
         return leaf(n.input, t);
-      case ir::Op::translate:
+      case ir::Lowering::translate:
         return lower(n.a, t.after_translate(n.args));
-      case ir::Op::refine:
+      case ir::Lowering::refine:
         return lower(n.a, t.after_refine());
-      case ir::Op::union_op:
-      case ir::Op::intersection:
-      case ir::Op::difference:
-      case ir::Op::symmetric_difference: {
+      case ir::Lowering::boolean: {
         // Operands in order (not as call arguments, whose order the compiler picks), so the
         // stages come out alike at compile time and at run time.
         Formula a = lower(n.a, t);
         Formula b = lower(n.b, t);
-        const Formula::Kind kind = n.op == ir::Op::union_op       ? Formula::op_or
-                                   : n.op == ir::Op::intersection ? Formula::op_and
-                                   : n.op == ir::Op::difference   ? Formula::op_and_not
-                                                                  : Formula::op_xor;
-        return combine(kind, std::move(a), std::move(b));
+        return combine(n.op, std::move(a), std::move(b));
       }
-      case ir::Op::expand:
-      case ir::Op::shrink: {
-        const bool dilate = n.op == ir::Op::expand;
+      case ir::Lowering::dilate:
+      case ir::Lowering::erode: {
+        const bool dilate = ir::info(n.op).lowering == ir::Lowering::dilate;
         for (int a = 0; a < dim(); ++a)
           if (n.args[std::size_t(a)] < 0 || n.args[std::size_t(a)] > INT32_MAX) {
             out_.fault = LoweringFault{true, LoweringFault::radius_out_of_range, dilate, a,
@@ -231,7 +226,7 @@ class Lowering {
         if (fuse_morphology(operand, dim(), r, dilate)) return fan_out(operand, dim(), r, dilate);
         return whole(morphology_passes(materialise(operand), r, dilate));
       }
-      case ir::Op::coarsen: {
+      case ir::Lowering::coarsen: {
         plan::Stage stage;
         stage.kind = plan::Stage::coarsen;
         stage.source = materialise(lower(n.a, Transform{}));
@@ -245,7 +240,7 @@ class Lowering {
 }  // namespace detail
 
 /// Passes 1-5b: the plan's structure, from the expression alone (`inputs` input sets).
-constexpr PlanStructure lower_structure(const ir::Expr& e, int inputs,
+constexpr PlanStructure lower_structure(const ir::Tree& e, int inputs,
                                         LowerOptions options = LowerOptions()) {
   return detail::Lowering(e, inputs, options).run();
 }
@@ -260,7 +255,7 @@ inline Error fault_error(const LoweringFault& f) {
 }
 
 /// The whole pipeline at run time: passes 1-5b, then pass 6 for inputs of sizes `inputs`.
-inline Result<plan::Plan> lower(const ir::Expr& e, const std::vector<plan::Source>& inputs,
+inline Result<plan::Plan> lower(const ir::Tree& e, const std::vector<plan::Source>& inputs,
                                 LowerOptions options = LowerOptions()) {
   PlanStructure s = lower_structure(e, int(inputs.size()), options);
   if (s.fault.failed) return fault_error(s.fault);

@@ -34,20 +34,26 @@ constexpr std::int64_t fan_out_size(int dim, const std::array<std::int64_t, 3>& 
   return n;
 }
 
+/// The boolean operator box dilation (erosion) distributes over: the union (the intersection),
+/// by which it also combines the shifted copies of a tap.
+constexpr ir::Op distributes_over(bool dilate) {
+  return dilate ? ir::Op::union_op : ir::Op::intersection;
+}
+
 /// expand (dilate) or shrink (erode) of a union (resp. intersection) of taps: every tap
 /// becomes the OR (resp. AND) of its copies over the box. Each tap's widening must already have
 /// the same sign (a narrowed tap widened again is not the same set).
 constexpr bool can_fan_out(const Formula& f, bool dilate) {
-  if (dilate ? !is_union_of_taps(f) : !is_intersection_of_taps(f)) return false;
+  if (!only_operation(f, distributes_over(dilate))) return false;
   for (const auto& t : f.terms)
-    if (t.kind == Formula::tap && (dilate ? t.leaf.x_widen < 0 : t.leaf.x_widen > 0)) return false;
+    if (t.is_tap() && (dilate ? t.leaf.x_widen < 0 : t.leaf.x_widen > 0)) return false;
   return true;
 }
 
 constexpr Formula fan_out(const Formula& f, int dim, const std::array<std::int64_t, 3>& r,
                           bool dilate) {
   const auto offsets = box_row_offsets(dim, r);
-  const auto kind = dilate ? Formula::op_or : Formula::op_and;
+  const ir::Op kind = distributes_over(dilate);
   return map_taps(f, [&](const plan::Tap& t) {
     Formula out;
     for (const auto& o : offsets) {

@@ -32,7 +32,7 @@ constexpr std::vector<std::uint64_t> truth_table(const Formula& f,
   std::vector<int> index;  // tap index of every term (-1: an operation)
   index.reserve(f.terms.size());
   for (const auto& t : f.terms)
-    index.push_back(t.kind == Formula::tap ? tap_index(taps, t.leaf) : -1);
+    index.push_back(t.is_tap() ? tap_index(taps, t.leaf) : -1);
   std::vector<std::uint64_t> stack;
   stack.reserve(f.terms.size());
   for (std::uint32_t w = 0; w < table.size(); ++w) {
@@ -45,20 +45,7 @@ constexpr std::vector<std::uint64_t> truth_table(const Formula& f,
       const std::uint64_t y = stack.back();
       stack.pop_back();
       std::uint64_t& x = stack.back();
-      switch (f.terms[i].kind) {
-        case Formula::op_or:
-          x |= y;
-          break;
-        case Formula::op_and:
-          x &= y;
-          break;
-        case Formula::op_xor:
-          x ^= y;
-          break;
-        default:
-          x &= ~y;
-          break;
-      }
+      x = ir::apply(ir::info(f.terms[i].op).truth, x, y);
     }
     table[w] = stack.back();
   }
@@ -71,12 +58,10 @@ constexpr std::vector<std::uint64_t> truth_table(const Formula& f,
 constexpr void postfix(const Formula& f, const std::vector<plan::Tap>& taps,
                        std::vector<plan::ProgramStep>& out) {
   for (const auto& t : f.terms) {
-    const plan::Instr op = t.kind == Formula::tap      ? plan::Instr::push_tap
-                           : t.kind == Formula::op_or  ? plan::Instr::op_or
-                           : t.kind == Formula::op_and ? plan::Instr::op_and
-                           : t.kind == Formula::op_xor ? plan::Instr::op_xor
-                                                       : plan::Instr::op_and_not;
-    out.push_back({op, std::uint8_t(t.kind == Formula::tap ? tap_index(taps, t.leaf) : 0)});
+    if (t.is_tap())
+      out.push_back({plan::Instr::push_tap, std::uint8_t(tap_index(taps, t.leaf)), 0});
+    else
+      out.push_back({plan::Instr::combine, 0, ir::info(t.op).truth});
   }
 }
 

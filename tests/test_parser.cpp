@@ -37,8 +37,8 @@ TEST(Parser, CppPrecedence) {
 }
 
 TEST(Parser, DimensionsAreInferred) {
-  EXPECT_EQ(expr::parse("A | box(0,0,1,1)", dims).value().dim, 2);
-  EXPECT_EQ(expr::parse("shrink(V, 1) | box(0,0,0,1,1,1)", dims).value().dim, 3);
+  EXPECT_EQ(expr::parse("A | box(0,0,1,1)", dims).value().dim(), 2);
+  EXPECT_EQ(expr::parse("shrink(V, 1) | box(0,0,0,1,1,1)", dims).value().dim(), 3);
 }
 
 TEST(Parser, ErrorsMarkThePosition) {

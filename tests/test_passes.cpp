@@ -37,7 +37,7 @@ TEST(PushTransforms, ComposesTranslationsAndRefinements) {
 }
 
 TEST(LowerMorphology, FansUnionsOutIntoRowShiftedWidenedTaps) {
-  const auto u = Formula::combine(Formula::op_or, Formula::of(tap(0)), Formula::of(tap(1)));
+  const auto u = Formula::combine(ir::Op::union_op, Formula::of(tap(0)), Formula::of(tap(1)));
   EXPECT_TRUE(passes::can_fan_out(u, true));
   EXPECT_FALSE(passes::can_fan_out(u, false));  // shrink needs an intersection
   const auto out = passes::fan_out(u, 2, {2, 1, 0}, true);
@@ -53,9 +53,9 @@ TEST(LowerMorphology, FansUnionsOutIntoRowShiftedWidenedTaps) {
 TEST(SplitStages, TooManyTapsOrNonUnionsStopFusion) {
   auto f = Formula::of(tap(0));
   for (int i = 1; i <= plan::max_stage_taps; ++i)
-    f = Formula::combine(Formula::op_or, f, Formula::of(tap(i)));
+    f = Formula::combine(ir::Op::union_op, f, Formula::of(tap(i)));
   EXPECT_FALSE(passes::fits_stage(f));
-  const auto inter = Formula::combine(Formula::op_and, Formula::of(tap(0)), Formula::of(tap(1)));
+  const auto inter = Formula::combine(ir::Op::intersection, Formula::of(tap(0)), Formula::of(tap(1)));
   EXPECT_FALSE(passes::fuse_morphology(inter, 2, {1, 1, 0}, true));  // expand of an intersection
   EXPECT_TRUE(passes::fuse_morphology(inter, 2, {1, 1, 0}, false));  // shrink of one: fine
   EXPECT_FALSE(passes::fuse_morphology(Formula::of(tap(0)), 2, {1, 8, 0}, true));  // 17 rows
@@ -66,36 +66,37 @@ TEST(SplitStages, TooManyTapsOrNonUnionsStopFusion) {
 
 TEST(DedupeTaps, SameSourceAndShiftsIsOneTap) {
   const auto a = Formula::of(tap(0)), b = Formula::of(tap(1));
-  EXPECT_EQ(passes::distinct_taps(Formula::combine(Formula::op_or, a, a)).size(), 1u);
+  EXPECT_EQ(passes::distinct_taps(Formula::combine(ir::Op::union_op, a, a)).size(), 1u);
   const auto xor_like =
-      Formula::combine(Formula::op_or, Formula::combine(Formula::op_and_not, a, b),
-                       Formula::combine(Formula::op_and_not, b, a));
+      Formula::combine(ir::Op::union_op, Formula::combine(ir::Op::difference, a, b),
+                       Formula::combine(ir::Op::difference, b, a));
   EXPECT_EQ(passes::distinct_taps(xor_like).size(), 2u);
   EXPECT_EQ(
-      passes::distinct_taps(Formula::combine(Formula::op_or, a, Formula::of(tap(0, 1)))).size(),
+      passes::distinct_taps(Formula::combine(ir::Op::union_op, a, Formula::of(tap(0, 1)))).size(),
       2u);
 }
 
 TEST(TruthTable, TablesProgramsAndCandidates) {
   const auto A = Formula::of(tap(0)), B = Formula::of(tap(1)), C = Formula::of(tap(2));
-  const auto e2 = Formula::combine(Formula::op_and, Formula::combine(Formula::op_or, A, B), C);
+  const auto e2 = Formula::combine(ir::Op::intersection, Formula::combine(ir::Op::union_op, A, B), C);
   const auto taps = passes::distinct_taps(e2);
   const auto table = passes::truth_table(e2, taps);
   EXPECT_EQ(table[0], 0b11100000u);  // masks 5, 6, 7
   EXPECT_EQ(passes::candidate_taps(table, 3, {100, 100, 10}), (std::vector<int>{2}));  // C alone
   // A - B: only A's rows; A ^ B: both.
-  const auto diff = Formula::combine(Formula::op_and_not, A, B);
+  const auto diff = Formula::combine(ir::Op::difference, A, B);
   EXPECT_EQ(
       passes::candidate_taps(passes::truth_table(diff, passes::distinct_taps(diff)), 2, {1, 1}),
       (std::vector<int>{0}));
-  const auto sym = Formula::combine(Formula::op_xor, A, B);
+  const auto sym = Formula::combine(ir::Op::symmetric_difference, A, B);
   EXPECT_EQ(passes::candidate_taps(passes::truth_table(sym, passes::distinct_taps(sym)), 2, {1, 1}),
             (std::vector<int>{0, 1}));
   // The postfix program evaluates like the table.
   std::vector<plan::ProgramStep> program;
   passes::postfix(e2, taps, program);
   EXPECT_EQ(program.size(), 5u);
-  EXPECT_EQ(program.back().instr, plan::Instr::op_and);
+  EXPECT_EQ(program.back().instr, plan::Instr::combine);
+  EXPECT_EQ(program.back().truth, ir::info(ir::Op::intersection).truth);
 }
 
 /// A table over k taps from a predicate on the mask.
@@ -213,7 +214,7 @@ TEST(BoundCapacity, SumsOfCandidateRowsAndTapIntervals) {
 
 /// Builds IR from a tiny description: inputs 0..n-1.
 struct Builder {
-  ir::Expr e;
+  ir::Tree e;
   explicit Builder(int dim) { e.dim = dim; }
   int in(int i) { return e.add(ir::Node{ir::Op::input, -1, -1, {}, i}); }
   int op(ir::Op o, int a, int b = -1, std::array<std::int64_t, 3> args = {}) {

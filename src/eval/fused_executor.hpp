@@ -41,10 +41,7 @@ struct ProgramPredicate {
       const std::uint64_t b = stack & 1u;
       stack >>= 1;
       const std::uint64_t a = stack & 1u;
-      const std::uint64_t r = s.instr == plan::Instr::op_or    ? (a | b)
-                              : s.instr == plan::Instr::op_and ? (a & b)
-                              : s.instr == plan::Instr::op_xor ? (a ^ b)
-                                                               : (a & (b ^ 1u));
+      const std::uint64_t r = (s.truth >> (a | b << 1)) & 1u;
       stack = (stack & ~std::uint64_t(1)) | r;
     }
     return stack & 1u;

@@ -1,63 +1,40 @@
-// Recursive-descent parser for expression strings.
+// Recursive-descent parser for expression strings: leaves and parentheses by hand, operators
+// by precedence climbing over the operator table (expr/ops.hpp).
 #include <cctype>
 #include <charconv>
+#include <map>
 
 #include "subsetix/core/coord.hpp"
 #include "subsetix/expr/parse.hpp"
 
 namespace subsetix::expr {
 
-const char* to_string(NodeKind kind) {
-  switch (kind) {
-    case NodeKind::set_name:
-      return "name";
-    case NodeKind::box:
-      return "box";
-    case NodeKind::disk:
-      return "disk";
-    case NodeKind::ball:
-      return "ball";
-    case NodeKind::union_op:
-      return "|";
-    case NodeKind::intersection:
-      return "&";
-    case NodeKind::difference:
-      return "-";
-    case NodeKind::symmetric_difference:
-      return "^";
-    case NodeKind::expand:
-      return "expand";
-    case NodeKind::shrink:
-      return "shrink";
-    case NodeKind::translate:
-      return "translate";
-    case NodeKind::refine:
-      return "refine";
-    case NodeKind::coarsen:
-      return "coarsen";
-  }
-  return "?";
-}
-
 namespace {
 
 constexpr int max_depth = 256;
+
+/// The operator table's entry written `word` with syntax `syntax`, or nullptr.
+const ir::OpInfo* find_op(std::string_view word, ir::Syntax syntax) {
+  for (const auto& o : ir::ops)
+    if (o.syntax == syntax && o.spelling == word) return &o;
+  return nullptr;
+}
 
 class Parser {
  public:
   Parser(std::string_view text, const NameDims& dims) : text_(text), dims_(dims) {}
 
-  Result<Expression> run() {
+  Result<Parsed> run() {
     skip_space();
-    const int root = parse_or(0);
+    const int root = parse_infix(1, 0);
     if (!error_.empty()) return failure();
     skip_space();
     if (pos_ < text_.size()) {
       fail_at(pos_, "unexpected `", std::string(1, text_[pos_]), "`");
       return failure();
     }
-    out_.root = root;
-    out_.dim = out_.nodes[std::size_t(root)].dim;
+    out_.tree.root = root;
+    out_.tree.dim = dim_[std::size_t(root)];
     return std::move(out_);
   }
 
@@ -65,7 +42,9 @@ class Parser {
   std::string_view text_;
   const NameDims& dims_;
   std::size_t pos_ = 0;
-  Expression out_;
+  Parsed out_;
+  std::vector<int> dim_;  // per node
+  std::map<std::string, int, std::less<>> input_of_name_;
   std::string error_;
   std::size_t error_pos_ = 0;
 
@@ -103,56 +82,39 @@ class Parser {
     return false;
   }
 
-  int add(Node n) {
-    out_.nodes.push_back(std::move(n));
-    return int(out_.nodes.size()) - 1;
+  int add(const ir::Node& n, int dim) {
+    dim_.push_back(dim);
+    return out_.tree.add(n);
+  }
+  int add_input(Leaf leaf) {
+    ir::Node n;
+    n.input = int(out_.leaves.size());
+    const int dim = leaf.dim;
+    out_.leaves.push_back(std::move(leaf));
+    return add(n, dim);
   }
 
-  int binary(NodeKind kind, int lhs, int rhs, std::size_t at) {
-    if (lhs < 0 || rhs < 0) return -1;
-    const int dl = out_.nodes[std::size_t(lhs)].dim, dr = out_.nodes[std::size_t(rhs)].dim;
-    if (dl != dr)
-      return fail_at(at, "operands of `", to_string(kind), "` have different dimensions (", dl,
-                     "D and ", dr, "D)");
-    Node n{kind, {}, {}, lhs, rhs, at + 1, dl};
-    return add(std::move(n));
-  }
-
-  // Precedence levels, loosest first: | then ^ then & then -.
-  int parse_or(int depth) {
-    int lhs = parse_xor(depth);
-    for (;;) {
-      skip_space();
-      const std::size_t at = pos_;
-      if (lhs < 0 || !accept('|')) return lhs;
-      lhs = binary(NodeKind::union_op, lhs, parse_xor(depth), at);
-    }
-  }
-  int parse_xor(int depth) {
-    int lhs = parse_and(depth);
-    for (;;) {
-      skip_space();
-      const std::size_t at = pos_;
-      if (lhs < 0 || !accept('^')) return lhs;
-      lhs = binary(NodeKind::symmetric_difference, lhs, parse_and(depth), at);
-    }
-  }
-  int parse_and(int depth) {
-    int lhs = parse_sub(depth);
-    for (;;) {
-      skip_space();
-      const std::size_t at = pos_;
-      if (lhs < 0 || !accept('&')) return lhs;
-      lhs = binary(NodeKind::intersection, lhs, parse_sub(depth), at);
-    }
-  }
-  int parse_sub(int depth) {
+  /// Infix operators binding at least as tightly as `min_precedence`, left-associative.
+  int parse_infix(int min_precedence, int depth) {
     int lhs = parse_primary(depth);
     for (;;) {
       skip_space();
       const std::size_t at = pos_;
-      if (lhs < 0 || !accept('-')) return lhs;
-      lhs = binary(NodeKind::difference, lhs, parse_primary(depth), at);
+      if (lhs < 0 || pos_ >= text_.size()) return lhs;
+      const ir::OpInfo* op = find_op(text_.substr(pos_, 1), ir::Syntax::infix);
+      if (!op || op->precedence < min_precedence) return lhs;
+      ++pos_;
+      const int rhs = parse_infix(op->precedence + 1, depth);
+      if (rhs < 0) return -1;
+      const int dl = dim_[std::size_t(lhs)], dr = dim_[std::size_t(rhs)];
+      if (dl != dr)
+        return fail_at(at, "operands of `", op->spelling, "` have different dimensions (", dl,
+                       "D and ", dr, "D)");
+      ir::Node n;
+      n.op = op->op;
+      n.a = lhs;
+      n.b = rhs;
+      lhs = add(n, dl);
     }
   }
 
@@ -177,7 +139,7 @@ class Parser {
     return true;
   }
 
-  /// `(int, int, ...)` after a shape name; the count must be one of `counts`.
+  /// `, int, ...)` after an operand, or `(int, ...)` after a shape name.
   bool parse_ints(std::vector<std::int64_t>& args, bool after_operand) {
     if (!after_operand && !expect('(')) return false;
     bool first = !after_operand;
@@ -203,7 +165,7 @@ class Parser {
     const std::size_t at = pos_;
     if (pos_ >= text_.size()) return fail_at(pos_, "expected an operand at the end");
     if (accept('(')) {
-      const int inner = parse_or(depth + 1);
+      const int inner = parse_infix(1, depth + 1);
       if (inner < 0 || !expect(')')) return -1;
       return inner;
     }
@@ -218,116 +180,99 @@ class Parser {
     pos_ = end;
     skip_space();
     const bool call = pos_ < text_.size() && text_[pos_] == '(';
-    if (!call) {
-      const int d = dims_ ? dims_(word) : 0;
-      if (d == 0) return fail_at(at, "unknown set `", word, "` (bind it with -s ", word, "=FILE)");
-      return add(Node{NodeKind::set_name, word, {}, -1, -1, at + 1, d});
-    }
+    if (!call) return parse_name(word, at);
     if (word == "box" || word == "disk" || word == "ball") return parse_shape(word, at);
-    if (word == "expand" || word == "shrink" || word == "translate" || word == "refine" ||
-        word == "coarsen")
-      return parse_unary(word, at, depth);
+    if (const ir::OpInfo* op = find_op(word, ir::Syntax::function))
+      return parse_function(*op, at, depth);
     return fail_at(at, "unknown function `", word, "`");
   }
 
+  int parse_name(const std::string& word, std::size_t at) {
+    const int d = dims_ ? dims_(word) : 0;
+    if (d == 0) return fail_at(at, "unknown set `", word, "` (bind it with -s ", word, "=FILE)");
+    if (const auto it = input_of_name_.find(word); it != input_of_name_.end()) {
+      ir::Node n;
+      n.input = it->second;
+      return add(n, d);
+    }
+    input_of_name_.emplace(word, int(out_.leaves.size()));
+    return add_input(Leaf{Leaf::name, word, {}, at + 1, d});
+  }
+
   int parse_shape(const std::string& word, std::size_t at) {
-    Node n{NodeKind::box, {}, {}, -1, -1, at + 1, 0};
-    if (!parse_ints(n.args, false)) return -1;
-    const std::size_t k = n.args.size();
+    Leaf leaf{Leaf::box, {}, {}, at + 1, 0};
+    if (!parse_ints(leaf.args, false)) return -1;
+    const std::size_t k = leaf.args.size();
     if (word == "box") {
       if (k != 4 && k != 6)
         return fail_at(at, "box takes 4 (x0,y0,x1,y1) or 6 (x0,y0,z0,x1,y1,z1) integers, got ", k);
-      n.dim = int(k / 2);
+      leaf.dim = int(k / 2);
     } else if (word == "disk") {
       if (k != 3) return fail_at(at, "disk takes 3 integers (cx,cy,r), got ", k);
-      n.kind = NodeKind::disk;
-      n.dim = 2;
+      leaf.kind = Leaf::disk;
+      leaf.dim = 2;
     } else {
       if (k != 4) return fail_at(at, "ball takes 4 integers (cx,cy,cz,r), got ", k);
-      n.kind = NodeKind::ball;
-      n.dim = 3;
+      leaf.kind = Leaf::ball;
+      leaf.dim = 3;
     }
-    if ((n.kind == NodeKind::disk || n.kind == NodeKind::ball) && n.args.back() < 0)
-      return fail_at(at, word, " radius ", n.args.back(), " is negative");
-    return add(std::move(n));
+    if (leaf.kind != Leaf::box && leaf.args.back() < 0)
+      return fail_at(at, word, " radius ", leaf.args.back(), " is negative");
+    return add_input(std::move(leaf));
   }
 
-  int parse_unary(const std::string& word, std::size_t at, int depth) {
+  /// `name(operand[, integers])`, the integers checked against the table's Args.
+  int parse_function(const ir::OpInfo& op, std::size_t at, int depth) {
     accept('(');  // present: the caller saw it
-    const int operand = parse_or(depth + 1);
+    const int operand = parse_infix(1, depth + 1);
     if (operand < 0) return -1;
-    const int d = out_.nodes[std::size_t(operand)].dim;
-    Node n{NodeKind::refine, {}, {}, operand, -1, at + 1, d};
-    if (!parse_ints(n.args, true)) return -1;
-    const std::size_t k = n.args.size();
-    if (word == "refine" || word == "coarsen") {
-      if (k != 0) return fail_at(at, word, " takes no integer arguments");
-      n.kind = word == "refine" ? NodeKind::refine : NodeKind::coarsen;
-    } else if (word == "translate") {
-      if (k != std::size_t(d))
-        return fail_at(at, "translate of a ", d, "D set takes ", d, " offsets, got ", k);
-      n.kind = NodeKind::translate;
-    } else {
-      n.kind = word == "expand" ? NodeKind::expand : NodeKind::shrink;
-      if (k == 1) n.args.assign(std::size_t(d), n.args[0]);
-      if (n.args.size() != std::size_t(d))
-        return fail_at(at, word, " of a ", d, "D set takes 1 or ", d, " radii, got ", k);
-      for (auto r : n.args)
-        if (r < 0) return fail_at(at, word, " radius ", r, " is negative");
+    const int d = dim_[std::size_t(operand)];
+    std::vector<std::int64_t> args;
+    if (!parse_ints(args, true)) return -1;
+    const std::size_t k = args.size();
+    switch (op.args) {
+      case ir::Args::none:
+        if (k != 0) return fail_at(at, op.spelling, " takes no integer arguments");
+        break;
+      case ir::Args::offsets:
+        if (k != std::size_t(d))
+          return fail_at(at, op.spelling, " of a ", d, "D set takes ", d, " offsets, got ", k);
+        break;
+      case ir::Args::radii:
+        if (k == 1) args.assign(std::size_t(d), args[0]);
+        if (args.size() != std::size_t(d))
+          return fail_at(at, op.spelling, " of a ", d, "D set takes 1 or ", d, " radii, got ", k);
+        for (auto r : args)
+          if (r < 0) return fail_at(at, op.spelling, " radius ", r, " is negative");
+        break;
     }
-    return add(std::move(n));
+    ir::Node n;
+    n.op = op.op;
+    n.a = operand;
+    for (std::size_t a = 0; a < args.size(); ++a) n.args[a] = args[a];
+    return add(n, d);
   }
 };
 
 }  // namespace
 
-Result<Expression> parse(std::string_view text, const NameDims& dim_of_name) {
+Result<Parsed> parse(std::string_view text, const NameDims& dim_of_name) {
   return Parser(text, dim_of_name).run();
 }
 
-std::string to_string(const Expression& e, int node) {
-  if (node < 0) node = e.root;
-  const Node& n = e.nodes[std::size_t(node)];
-  // Built by appending (GCC 12 warns falsely on chains of `"literal" + std::string`).
-  std::string s;
-  auto append_ints = [&](bool leading_comma) {
-    for (std::size_t i = 0; i < n.args.size(); ++i) {
-      if (i || leading_comma) s += ',';
-      s += std::to_string(n.args[i]);
-    }
-  };
-  switch (n.kind) {
-    case NodeKind::set_name:
-      s = n.name;
-      break;
-    case NodeKind::box:
-    case NodeKind::disk:
-    case NodeKind::ball:
-      s += to_string(n.kind);
-      s += '(';
-      append_ints(false);
-      s += ')';
-      break;
-    case NodeKind::union_op:
-    case NodeKind::intersection:
-    case NodeKind::difference:
-    case NodeKind::symmetric_difference:
-      s += '(';
-      s += to_string(e, n.lhs);
-      s += ' ';
-      s += to_string(n.kind);
-      s += ' ';
-      s += to_string(e, n.rhs);
-      s += ')';
-      break;
-    default:
-      s += to_string(n.kind);
-      s += '(';
-      s += to_string(e, n.lhs);
-      append_ints(true);
-      s += ')';
+std::string to_string(const Leaf& leaf) {
+  if (leaf.kind == Leaf::name) return leaf.text;
+  std::string s = leaf.kind == Leaf::box ? "box(" : leaf.kind == Leaf::disk ? "disk(" : "ball(";
+  for (std::size_t i = 0; i < leaf.args.size(); ++i) {
+    if (i) s += ',';
+    s += std::to_string(leaf.args[i]);
   }
+  s += ')';
   return s;
+}
+
+std::string to_string(const Parsed& e) {
+  return ir::to_string(e.tree, -1, [&](int i) { return to_string(e.leaves[std::size_t(i)]); });
 }
 
 }  // namespace subsetix::expr

@@ -24,6 +24,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string printed = subsetix::expr::to_string(parsed.value());
   auto again = subsetix::expr::parse(printed, dims);
   if (!again || subsetix::expr::to_string(again.value()) != printed) std::abort();
-  if (again.value().dim != parsed.value().dim) std::abort();
+  if (again.value().dim() != parsed.value().dim()) std::abort();
   return 0;
 }

@@ -18,10 +18,10 @@
 
 namespace subsetix::plan {
 
-/// \name The fixed capacities of a plan
-/// Every one is enforced where the plan is built (passes/split_stages.hpp splits a stage that
-/// would exceed them) and checked again where the executor fills its fixed arrays.
-///@{
+// The fixed capacities of a plan. Every one is enforced where the plan is built
+// (passes/split_stages.hpp splits a stage that would exceed them) and checked again where the
+// executor fills its fixed arrays.
+
 /// Most taps one stage may read (the widest tap arrays the sweep is compiled for).
 inline constexpr int max_stage_taps = 16;
 /// Most taps a truth-table predicate holds: 2^6 outputs in one 64-bit word. Stages with more
@@ -29,7 +29,6 @@ inline constexpr int max_stage_taps = 16;
 inline constexpr int max_table_taps = 6;
 /// Longest postfix program a stage may carry (the executor's fixed program array).
 inline constexpr int max_program = 96;
-///@}
 
 /// One input row stream of a stage: a source read with a row-key offset and an x map.
 struct Tap {
@@ -46,13 +45,18 @@ struct Tap {
 };
 
 /// Postfix program over tap bits, for stages with more than max_table_taps taps.
-enum class Instr : std::uint8_t { push_tap, op_or, op_and, op_xor, op_and_not };
+enum class Instr : std::uint8_t {
+  push_tap,  ///< push tap `tap`'s bit
+  combine,   ///< pop b, pop a, push bit (a | b << 1) of `truth` (a boolean operator)
+};
 /// One instruction of a stage's postfix program.
 struct ProgramStep {
   /// What the step does.
   Instr instr;
   /// The tap pushed (push_tap only).
   std::uint8_t tap;
+  /// The operator's truth table (combine only; see expr/ops.hpp).
+  std::uint8_t truth;
 };
 
 /// A sweep's predicate seen as `table(t0, …, t(singles−1), G)`, where G is the OR (or the AND,

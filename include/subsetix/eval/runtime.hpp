@@ -42,15 +42,15 @@ class NamedSets {
 /// An expression over numbered input sets.
 struct Prepared {
   /// The expression, over inputs 0 .. inputs.size() - 1.
-  ir::Expr expr;
+  ir::Tree expr;
   /// The input sets, numbered as the expression uses them.
   std::vector<AnySet> inputs;
   /// The dimension of the expression.
   int dim() const { return expr.dim; }
 };
 
-/// Resolves names (each distinct name is one input) and builds shape literals.
-Result<Prepared> prepare(const expr::Expression& parsed, const NamedSets& names);
+/// Resolves the leaves: names to the bound sets, shape literals built.
+Result<Prepared> prepare(const expr::Parsed& parsed, const NamedSets& names);
 
 /// Op by op, with the reference operations (one host read per operation).
 Result<AnySet> eval_unfused(const Prepared& e, Workspace& ws);
@@ -61,12 +61,12 @@ Result<plan::Plan> plan_of(const Prepared& e, bool final_sweep = false);
 Result<AnySet> eval_fused(const Prepared& e, const plan::Plan& p, Workspace& ws);
 
 /// Evaluates `e` op by op (the reference engine); temporaries come from `ws`.
-Result<AnySet> eval_unfused(const expr::Expression& e, const NamedSets& names, Workspace& ws);
+Result<AnySet> eval_unfused(const expr::Parsed& e, const NamedSets& names, Workspace& ws);
 /// Evaluates `e` op by op, using the default workspace.
-Result<AnySet> eval_unfused(const expr::Expression& e, const NamedSets& names);
+Result<AnySet> eval_unfused(const expr::Parsed& e, const NamedSets& names);
 /// Evaluates `e` with the fused engine (one fence); temporaries come from `ws`.
-Result<AnySet> eval_fused(const expr::Expression& e, const NamedSets& names, Workspace& ws);
+Result<AnySet> eval_fused(const expr::Parsed& e, const NamedSets& names, Workspace& ws);
 /// Evaluates `e` with the fused engine, using the default workspace.
-Result<AnySet> eval_fused(const expr::Expression& e, const NamedSets& names);
+Result<AnySet> eval_fused(const expr::Parsed& e, const NamedSets& names);
 
 }  // namespace subsetix

@@ -28,70 +28,65 @@ namespace subsetix::detail {
 template <class X, std::size_t I>
 using element_t = std::decay_t<decltype(boost::hana::at_c<I>(std::declval<X>().elements))>;
 
-template <class Op>
-struct fixed_op : std::false_type {};
-template <template <int> class Op, int D, coord_t... A>
-struct fixed_op<FixedArgs<Op, D, A...>> : std::true_type {};
-template <class Op>
-inline constexpr bool is_fixed_op_v =
-    fixed_op<Op>::value || std::is_same_v<Op, RefineOp> || std::is_same_v<Op, CoarsenOp>;
+/// True when an operation's arguments are in its type: compile-time values (FixedCall), or
+/// none at all (the operator table's Args::none).
+template <class Call>
+struct has_fixed_args : std::bool_constant<ir::info(Call::op).args == ir::Args::none> {};
+template <ir::Op O, int D, coord_t... A>
+struct has_fixed_args<FixedCall<O, D, A...>> : std::true_type {};
+
+/// The callable (an OpCall or FixedCall) of call node X.
+template <class X>
+using callable_t = element_t<element_t<X, 0>, 0>;
+
+/// Applies `f` to the operand types of call node X, as `f.template operator()<Operand>()`.
+template <class X, class F>
+constexpr void for_each_operand(F&& f) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (f.template operator()<element_t<X, I + 1>>(), ...);
+  }(std::make_index_sequence<std::size_t(ir::arity(callable_t<X>::op))>{});
+}
 
 /// True when the expression's type fixes its IR: numbered inputs, compile-time arguments.
 template <class X>
 constexpr bool is_static_expr() {
-  if constexpr (X::kind == yap::expr_kind::terminal)
+  if constexpr (X::kind == yap::expr_kind::terminal) {
     return is_input<element_t<X, 0>>::value;
-  else if constexpr (X::kind == yap::expr_kind::call)
-    return is_fixed_op_v<element_t<element_t<X, 0>, 0>> && is_static_expr<element_t<X, 1>>();
-  else
-    return is_static_expr<element_t<X, 0>>() && is_static_expr<element_t<X, 1>>();
+  } else {
+    bool fixed = has_fixed_args<callable_t<X>>::value;
+    for_each_operand<X>([&]<class O>() { fixed = fixed && is_static_expr<O>(); });
+    return fixed;
+  }
 }
 
 /// Inputs the expression numbers: its largest input number + 1.
 template <class X>
 constexpr int static_input_count() {
-  if constexpr (X::kind == yap::expr_kind::terminal)
+  if constexpr (X::kind == yap::expr_kind::terminal) {
     return element_t<X, 0>::index + 1;
-  else if constexpr (X::kind == yap::expr_kind::call)
-    return static_input_count<element_t<X, 1>>();
-  else
-    return std::max(static_input_count<element_t<X, 0>>(), static_input_count<element_t<X, 1>>());
-}
-
-template <template <int> class Op, int D, coord_t... A>
-constexpr ir::Node fixed_node(const FixedArgs<Op, D, A...>*) {
-  ir::Node n;
-  n.op = std::is_same_v<Op<D>, ExpandOp<D>>   ? ir::Op::expand
-         : std::is_same_v<Op<D>, ShrinkOp<D>> ? ir::Op::shrink
-                                              : ir::Op::translate;
-  const std::array<coord_t, D> args{A...};
-  for (int a = 0; a < D; ++a) n.args[std::size_t(a)] = args[std::size_t(a)];
-  return n;
-}
-constexpr ir::Node fixed_node(const RefineOp*) {
-  return ir::Node{ir::Op::refine};
-}
-constexpr ir::Node fixed_node(const CoarsenOp*) {
-  return ir::Node{ir::Op::coarsen};
+  } else {
+    int count = 0;
+    for_each_operand<X>([&]<class O>() { count = std::max(count, static_input_count<O>()); });
+    return count;
+  }
 }
 
 /// Appends the IR of X (read from its type alone) to `e`; returns its root node.
 template <class X>
-constexpr int add_static_nodes(ir::Expr& e) {
+constexpr int add_static_nodes(ir::Tree& e) {
   if constexpr (X::kind == yap::expr_kind::terminal) {
     return e.add(ir::Node{ir::Op::input, -1, -1, {}, element_t<X, 0>::index});
-  } else if constexpr (X::kind == yap::expr_kind::call) {
-    ir::Node n = fixed_node(static_cast<const element_t<element_t<X, 0>, 0>*>(nullptr));
-    n.a = add_static_nodes<element_t<X, 1>>(e);
-    return e.add(n);
   } else {
-    constexpr ir::Op op = X::kind == yap::expr_kind::bitwise_or    ? ir::Op::union_op
-                          : X::kind == yap::expr_kind::bitwise_and ? ir::Op::intersection
-                          : X::kind == yap::expr_kind::minus       ? ir::Op::difference
-                                                                   : ir::Op::symmetric_difference;
-    const int a = add_static_nodes<element_t<X, 0>>(e);
-    const int b = add_static_nodes<element_t<X, 1>>(e);
-    return e.add(ir::Node{op, a, b});
+    using Call = callable_t<X>;
+    ir::Node n;
+    n.op = Call::op;
+    if constexpr (ir::info(Call::op).args != ir::Args::none)
+      for (std::size_t a = 0; a < Call::fixed.size(); ++a) n.args[a] = Call::fixed[a];
+    int index[2] = {-1, -1}, k = 0;
+    for_each_operand<X>([&]<class O>() { index[k++] = add_static_nodes<O>(e); });  // a then b
+    n.a = index[0];
+    n.b = index[1];
+    return e.add(n);
   }
 }
 
@@ -150,7 +145,7 @@ template <class X, bool FinalSweep>
 struct StaticPlan {
   /// The passes' output, in a constant expression.
   static constexpr passes::PlanStructure structure() {
-    ir::Expr e;
+    ir::Tree e;
     e.dim = dim_v<X>;
     e.root = add_static_nodes<X>(e);
     return passes::lower_structure(e, static_input_count<X>(), passes::LowerOptions{FinalSweep});

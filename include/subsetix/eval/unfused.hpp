@@ -13,6 +13,13 @@
 
 namespace subsetix::unfused {
 
+/// `a op b` for the boolean operator whose truth table is `truth` (bit `a | b << 1`, see
+/// expr/ops.hpp; bit 0 must be clear: no complement): one two-tap stage. The four operations
+/// below are this with their operator's table.
+template <int Dim>
+Result<IntervalSet<Dim>> combine(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b,
+                                 std::uint8_t truth, Workspace& ws);
+
 /// A ∪ B
 template <int Dim>
 Result<IntervalSet<Dim>> set_union(const IntervalSet<Dim>& a, const IntervalSet<Dim>& b,

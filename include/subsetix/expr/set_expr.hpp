@@ -15,6 +15,7 @@
 
 #include "subsetix/core/interval_set.hpp"
 #include "subsetix/expr/inputs.hpp"
+#include "subsetix/expr/ops.hpp"
 
 namespace subsetix {
 
@@ -30,35 +31,25 @@ struct SetExpr {
   Tuple elements;
 };
 
-/// Operation tags, held in the callable terminal of `call` nodes.
-template <int Dim>
-struct ExpandOp {
-  /// Radii per axis, x first.
-  Point<Dim> radii;
+/// The callable terminal of every operation node (YAP `call` nodes): operator `O` of the
+/// operator table (expr/ops.hpp) with its integer arguments. Every operator, infix or function,
+/// is a call node over its operands, so each C++ lowering handles all of them in one place.
+template <ir::Op O, int Dim>
+struct OpCall {
+  /// The operator.
+  static constexpr ir::Op op = O;
+  /// Radii or offsets per axis, x first (operators whose table entry takes Args::none: zero).
+  Point<Dim> args{};
 };
-/// The callable of `shrink(e, radii)` nodes.
-template <int Dim>
-struct ShrinkOp {
-  /// Radii per axis, x first.
-  Point<Dim> radii;
-};
-/// The callable of `translate(e, offset)` nodes.
-template <int Dim>
-struct TranslateOp {
-  /// Offset per axis, x first.
-  Point<Dim> offset;
-};
-struct RefineOp {};
-struct CoarsenOp {};
 
 /// An operation whose arguments are compile-time values (`expand(a, c<2>)`): the arguments are
-/// in the type, so a compile-time plan can read them; at run time it is the operation `Op<Dim>`.
-template <template <int> class Op, int Dim, coord_t... Args>
-struct FixedArgs : Op<Dim> {
+/// in the type, so a compile-time plan can read them; at run time it is an OpCall.
+template <ir::Op O, int Dim, coord_t... Args>
+struct FixedCall : OpCall<O, Dim> {
   static_assert(sizeof...(Args) == std::size_t(Dim));
   /// The arguments, x first.
-  static constexpr std::array<coord_t, Dim> args{Args...};
-  constexpr FixedArgs() : Op<Dim>{Point<Dim>{{Args...}}} {}
+  static constexpr std::array<coord_t, Dim> fixed{Args...};
+  constexpr FixedCall() : OpCall<O, Dim>{Point<Dim>{{Args...}}} {}
 };
 
 namespace detail {
@@ -119,7 +110,7 @@ struct expr_shape<SetExpr<K, Tuple>> {
   }
   static constexpr auto elements =
       std::make_index_sequence<decltype(boost::hana::size(std::declval<Tuple>()))::value>{};
-  // A terminal is an IR input when it holds a set; the operation of a call (ExpandOp, …) is
+  // A terminal is an IR input when it holds a set; the operation of a call (an OpCall) is
   // part of its call node.
   static constexpr bool input =
       K == yap::expr_kind::terminal &&
@@ -149,6 +140,16 @@ auto owned(T&& t) {
     return std::decay_t<T>(static_cast<T&&>(t));
   else
     return yap::make_terminal<SetExpr>(std::decay_t<T>(static_cast<T&&>(t)));
+}
+
+/// An expression node applying operator O (with its arguments) to `operands`, each a set or an
+/// expression: the one way every operator builds its node.
+template <class Call, class... Operands>
+auto make_call(Call call, Operands&&... operands) {
+  static_assert(sizeof...(Operands) == std::size_t(ir::arity(Call::op)));
+  // The callable is held by value (an OpCall, or a FixedCall whose type carries its arguments).
+  return yap::make_expression<SetExpr, yap::expr_kind::call>(
+      yap::make_terminal<SetExpr>(std::move(call)), owned(static_cast<Operands&&>(operands))...);
 }
 
 }  // namespace subsetix
