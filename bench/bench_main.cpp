@@ -1,7 +1,7 @@
 #include <benchmark/benchmark.h>
 
 #include "subsetix/core/config.hpp"
-#include "subsetix/core/runtime.hpp"
+#include "subsetix/core/scope_guard.hpp"
 
 int main(int argc, char* argv[]) {
   subsetix::ScopeGuard kokkos(argc, argv);

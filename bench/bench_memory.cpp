@@ -4,7 +4,7 @@
 #include <random>
 
 #include "bench_common.hpp"
-#include "subsetix/eval/runtime.hpp"
+#include "subsetix/eval/string_eval.hpp"
 #include "subsetix/memory/workspace.hpp"
 
 namespace {

@@ -3,7 +3,7 @@
 // level 1 that need values from level 0 (fine ghost cells not covered by level 1, seen on level 0).
 #include <cstdio>
 
-#include "subsetix/core/runtime.hpp"
+#include "subsetix/core/scope_guard.hpp"
 #include "subsetix/core/shapes.hpp"
 #include "subsetix/eval/eval.hpp"
 #include "subsetix/io/png.hpp"

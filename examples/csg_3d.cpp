@@ -2,7 +2,7 @@
 // and its one-cell shell `P - shrink(P, 1)`, written to VTK for ParaView.
 #include <cstdio>
 
-#include "subsetix/core/runtime.hpp"
+#include "subsetix/core/scope_guard.hpp"
 #include "subsetix/core/shapes.hpp"
 #include "subsetix/eval/eval.hpp"
 #include "subsetix/io/vtk.hpp"

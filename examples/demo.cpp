@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "subsetix/core/runtime.hpp"
+#include "subsetix/core/scope_guard.hpp"
 #include "subsetix/core/shapes.hpp"
 #include "subsetix/eval/counters.hpp"
-#include "subsetix/eval/runtime.hpp"
+#include "subsetix/eval/string_eval.hpp"
 #include "subsetix/io/png.hpp"
 #include "subsetix/memory/workspace.hpp"
 

@@ -3,7 +3,7 @@
 // numbered inputs with compile-time arguments: its plan was made by the compiler.
 #include <cstdio>
 
-#include "subsetix/core/runtime.hpp"
+#include "subsetix/core/scope_guard.hpp"
 #include "subsetix/core/shapes.hpp"
 #include "subsetix/eval/counters.hpp"
 #include "subsetix/eval/eval.hpp"

@@ -3,7 +3,7 @@
 // boundary, where interpolation from the coarse level is needed.
 #include <cstdio>
 
-#include "subsetix/core/runtime.hpp"
+#include "subsetix/core/scope_guard.hpp"
 #include "subsetix/core/shapes.hpp"
 #include "subsetix/eval/eval.hpp"
 

@@ -16,7 +16,7 @@
 #include <span>
 #include <vector>
 
-#include "passes/truth_table.hpp"
+#include "subsetix/passes/truth_table.hpp"
 #include "subsetix/core/error.hpp"
 #include "subsetix/eval/plan.hpp"
 

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "passes/formula.hpp"
+#include "subsetix/passes/formula.hpp"
 
 namespace subsetix::passes {
 

@@ -11,11 +11,11 @@
 #include <cstdint>
 #include <vector>
 
-#include "passes/bound_capacity.hpp"
-#include "passes/group_taps.hpp"
-#include "passes/push_transforms.hpp"
-#include "passes/split_stages.hpp"
-#include "passes/truth_table.hpp"
+#include "subsetix/passes/bound_capacity.hpp"
+#include "subsetix/passes/group_taps.hpp"
+#include "subsetix/passes/push_transforms.hpp"
+#include "subsetix/passes/split_stages.hpp"
+#include "subsetix/passes/truth_table.hpp"
 #include "subsetix/core/error.hpp"
 #include "subsetix/eval/plan.hpp"
 #include "subsetix/expr/ir.hpp"

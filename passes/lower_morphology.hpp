@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "passes/formula.hpp"
+#include "subsetix/passes/formula.hpp"
 
 namespace subsetix::passes {
 

@@ -12,8 +12,8 @@
 
 #include <cstdint>
 
-#include "passes/dedupe_taps.hpp"
-#include "passes/lower_morphology.hpp"
+#include "subsetix/passes/dedupe_taps.hpp"
+#include "subsetix/passes/lower_morphology.hpp"
 
 namespace subsetix::passes {
 

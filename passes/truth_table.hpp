@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "passes/dedupe_taps.hpp"
+#include "subsetix/passes/dedupe_taps.hpp"
 
 namespace subsetix::passes {
 

@@ -14,7 +14,7 @@
 #include "subsetix/core/shapes.hpp"
 #include "subsetix/eval/counters.hpp"
 #include "subsetix/eval/fused.hpp"
-#include "subsetix/eval/runtime.hpp"
+#include "subsetix/eval/string_eval.hpp"
 
 namespace {
 

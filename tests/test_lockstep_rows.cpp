@@ -1,4 +1,4 @@
-// Runs of consecutive row keys (eval/detail/lockstep_rows.hpp): the sweep trusts them to skip
+// Runs of consecutive row keys (src/eval/kernels/lockstep_rows.hpp): the sweep trusts them to skip
 // the per-row cursor work, so they are checked here against a plain walk over the keys, on row
 // sets made of runs and gaps, in 2D and across the planes of 3D key space.
 #include <gtest/gtest.h>
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "subsetix/core/build.hpp"
-#include "subsetix/eval/detail/lockstep_rows.hpp"
+#include "eval/kernels/lockstep_rows.hpp"
 
 namespace {
 

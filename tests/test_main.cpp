@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "subsetix/core/runtime.hpp"
+#include "subsetix/core/scope_guard.hpp"
 
 int main(int argc, char* argv[]) {
   subsetix::ScopeGuard kokkos(argc, argv);

@@ -3,14 +3,14 @@
 
 #include <random>
 
-#include "passes/bound_capacity.hpp"
-#include "passes/dedupe_taps.hpp"
-#include "passes/group_taps.hpp"
-#include "passes/lower.hpp"
-#include "passes/lower_morphology.hpp"
-#include "passes/push_transforms.hpp"
-#include "passes/split_stages.hpp"
-#include "passes/truth_table.hpp"
+#include "subsetix/passes/bound_capacity.hpp"
+#include "subsetix/passes/dedupe_taps.hpp"
+#include "subsetix/passes/group_taps.hpp"
+#include "subsetix/passes/lower.hpp"
+#include "subsetix/passes/lower_morphology.hpp"
+#include "subsetix/passes/push_transforms.hpp"
+#include "subsetix/passes/split_stages.hpp"
+#include "subsetix/passes/truth_table.hpp"
 
 namespace {
 

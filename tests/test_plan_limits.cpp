@@ -9,7 +9,7 @@
 
 #include "oracle.hpp"
 #include "random_sets.hpp"
-#include "subsetix/eval/runtime.hpp"
+#include "subsetix/eval/string_eval.hpp"
 
 namespace {
 

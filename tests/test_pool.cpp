@@ -10,7 +10,7 @@
 
 #include "subsetix/core/shapes.hpp"
 #include "subsetix/eval/counters.hpp"
-#include "subsetix/eval/runtime.hpp"
+#include "subsetix/eval/string_eval.hpp"
 #include "subsetix/eval/unfused.hpp"
 #include "subsetix/memory/workspace.hpp"
 

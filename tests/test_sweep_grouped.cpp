@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "subsetix/eval/detail/sweep_grouped.hpp"
+#include "eval/kernels/sweep_grouped.hpp"
 
 namespace {
 

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "subsetix/eval/detail/sweep_network.hpp"
+#include "eval/kernels/sweep_network.hpp"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <ostream>
 
 #include "subsetix/eval/counters.hpp"
-#include "subsetix/eval/runtime.hpp"
+#include "subsetix/eval/string_eval.hpp"
 #include "subsetix/io/pbm.hpp"
 #include "subsetix/io/png.hpp"
 #include "subsetix/io/text_io.hpp"

@@ -1,6 +1,6 @@
 #include <iostream>
 
-#include "subsetix/core/runtime.hpp"
+#include "subsetix/core/scope_guard.hpp"
 
 #include "commands.hpp"
 

@@ -2,7 +2,7 @@
 #include <cmath>
 
 #include "subsetix/core/shapes.hpp"
-#include "subsetix/eval/detail/count_scan_fill.hpp"
+#include "eval/kernels/count_scan_fill.hpp"
 #include "subsetix/memory/workspace.hpp"
 
 namespace subsetix::shapes {

@@ -1,6 +1,6 @@
 // The boolean operators (union, intersection, difference, symmetric difference, and any other
 // of the operator table): one two-tap stage over the operator's truth table.
-#include "subsetix/eval/detail/stage.hpp"
+#include "eval/kernels/stage.hpp"
 #include "subsetix/eval/unfused.hpp"
 #include "subsetix/expr/ops.hpp"
 

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 
-#include "subsetix/eval/detail/limits.hpp"
-#include "subsetix/eval/detail/parity_partition.hpp"
-#include "subsetix/eval/detail/refine_rows.hpp"
+#include "eval/kernels/limits.hpp"
+#include "eval/kernels/parity_partition.hpp"
+#include "eval/kernels/refine_rows.hpp"
 
 namespace subsetix {
 namespace fused_detail {

@@ -1,8 +1,8 @@
-// Sweep stages in their group form (plan::TapGroup, eval/detail/sweep_grouped.hpp), in a
+// Sweep stages in their group form (plan::TapGroup, src/eval/kernels/sweep_grouped.hpp), in a
 // translation unit of their own: 8 (singles, tap bound) pairs × 3 x-map kinds per dimension,
 // compiled in parallel with the rest of the executor.
 #include "fused_executor.hpp"
-#include "passes/group_taps.hpp"
+#include "subsetix/passes/group_taps.hpp"
 
 namespace subsetix::fused_detail {
 

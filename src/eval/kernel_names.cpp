@@ -1,4 +1,4 @@
-#include "subsetix/eval/detail/kernel_names.hpp"
+#include "eval/kernels/kernel_names.hpp"
 
 #include <deque>
 #include <mutex>

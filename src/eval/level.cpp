@@ -3,9 +3,9 @@
 //   output positions are ranks computed from prefix sums and binary searches.
 // coarsen: rows are split by the parity of their key into 2^(Dim-1) sorted lists; the stage
 //   then unions the taps "source row 2K + parity", each interval mapped to [b>>1, (e+1)>>1).
-#include "subsetix/eval/detail/limits.hpp"
-#include "subsetix/eval/detail/parity_partition.hpp"
-#include "subsetix/eval/detail/refine_rows.hpp"
+#include "eval/kernels/limits.hpp"
+#include "eval/kernels/parity_partition.hpp"
+#include "eval/kernels/refine_rows.hpp"
 #include "subsetix/eval/unfused.hpp"
 
 namespace subsetix::unfused {

@@ -2,9 +2,9 @@
 // passes::separable_passes (the same rule the fused lowering uses), each one stage.
 #include <algorithm>
 
-#include "passes/lower_morphology.hpp"
-#include "subsetix/eval/detail/limits.hpp"
-#include "subsetix/eval/detail/stage.hpp"
+#include "subsetix/passes/lower_morphology.hpp"
+#include "eval/kernels/limits.hpp"
+#include "eval/kernels/stage.hpp"
 #include "subsetix/eval/unfused.hpp"
 
 namespace subsetix::unfused {

@@ -1,4 +1,4 @@
-#include "subsetix/eval/detail/status.hpp"
+#include "eval/kernels/status.hpp"
 
 #include "subsetix/core/interval_set.hpp"
 

@@ -1,6 +1,6 @@
 // Translation: a map over rows and intervals; the CSR offsets are shared with the input.
-#include "subsetix/eval/detail/profiling.hpp"
-#include "subsetix/eval/detail/status.hpp"
+#include "eval/kernels/profiling.hpp"
+#include "eval/kernels/status.hpp"
 #include "subsetix/eval/unfused.hpp"
 
 namespace subsetix::unfused {

@@ -1,7 +1,7 @@
 // The README's example, built against the installed package.
 #include <cstdio>
 
-#include <subsetix/core/runtime.hpp>
+#include <subsetix/core/scope_guard.hpp>
 #include <subsetix/core/shapes.hpp>
 #include <subsetix/eval/eval.hpp>
 #include <subsetix/eval/unfused.hpp>

@@ -12,9 +12,9 @@
 
 #include <optional>
 
-#include "passes/lower.hpp"
+#include "subsetix/passes/lower.hpp"
 #include "subsetix/eval/fused.hpp"
-#include "subsetix/eval/runtime.hpp"
+#include "subsetix/eval/string_eval.hpp"
 #include "subsetix/eval/static_plan.hpp"
 #include "subsetix/expr/to_ir.hpp"
 

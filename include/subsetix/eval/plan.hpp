@@ -61,7 +61,7 @@ struct ProgramStep {
 
 /// A sweep's predicate seen as `table(t0, …, t(singles−1), G)`, where G is the OR (or the AND,
 /// `all`) of every later tap: the group's intervals then collapse to one before the sort
-/// (see eval/detail/sweep_grouped.hpp). `singles < 0`: the predicate has no such form.
+/// (see src/eval/kernels/sweep_grouped.hpp). `singles < 0`: the predicate has no such form.
 struct TapGroup {
   /// Taps read singly (0 .. 2), before the group; -1 when the stage is not grouped.
   int singles = -1;

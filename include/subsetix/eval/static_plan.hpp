@@ -17,7 +17,7 @@
 #include <boost/hana/at.hpp>
 #include <boost/hana/for_each.hpp>
 
-#include "passes/lower.hpp"
+#include "subsetix/passes/lower.hpp"
 #include "subsetix/eval/plan.hpp"
 #include "subsetix/expr/functions.hpp"
 #include "subsetix/expr/inputs.hpp"

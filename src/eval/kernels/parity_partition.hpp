@@ -6,8 +6,8 @@
 
 #include <string>
 
-#include "subsetix/eval/detail/scan_value.hpp"
-#include "subsetix/eval/detail/stage.hpp"
+#include "eval/kernels/scan_value.hpp"
+#include "eval/kernels/stage.hpp"
 
 namespace subsetix::detail {
 

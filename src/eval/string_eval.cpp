@@ -1,8 +1,8 @@
 // The runtime front end: parsed strings to the IR, and both engines over it.
-#include "passes/lower.hpp"
+#include "subsetix/passes/lower.hpp"
 #include "subsetix/core/shapes.hpp"
 #include "subsetix/eval/fused.hpp"
-#include "subsetix/eval/runtime.hpp"
+#include "subsetix/eval/string_eval.hpp"
 #include "subsetix/eval/unfused.hpp"
 
 namespace subsetix {

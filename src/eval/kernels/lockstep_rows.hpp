@@ -11,8 +11,8 @@
 /// Consecutive means: the same outer coordinates and the innermost one up by one. A run never
 /// crosses into another plane of a 3D key space.
 
-#include "subsetix/eval/detail/codegen.hpp"
-#include "subsetix/eval/detail/tap.hpp"
+#include "eval/kernels/codegen.hpp"
+#include "eval/kernels/tap.hpp"
 
 namespace subsetix::detail {
 

@@ -7,7 +7,7 @@
 
 #include <cstdint>
 
-#include "subsetix/eval/detail/count_scan_fill.hpp"
+#include "eval/kernels/count_scan_fill.hpp"
 
 namespace subsetix::detail {
 

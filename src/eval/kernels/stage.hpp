@@ -17,8 +17,8 @@
 
 #include <string>
 
-#include "subsetix/eval/detail/lockstep_rows.hpp"
-#include "subsetix/eval/detail/sweep_compact.hpp"
+#include "eval/kernels/lockstep_rows.hpp"
+#include "eval/kernels/sweep_compact.hpp"
 
 namespace subsetix::detail {
 

@@ -21,9 +21,9 @@
 
 #include <string>
 
-#include "subsetix/eval/detail/codegen.hpp"
-#include "subsetix/eval/detail/count_scan_fill.hpp"
-#include "subsetix/eval/detail/kernel_names.hpp"
+#include "eval/kernels/codegen.hpp"
+#include "eval/kernels/count_scan_fill.hpp"
+#include "eval/kernels/kernel_names.hpp"
 
 namespace subsetix::detail {
 

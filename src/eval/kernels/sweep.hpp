@@ -7,11 +7,11 @@
 
 #include <cstdint>
 
-#include "subsetix/eval/detail/codegen.hpp"
-#include "subsetix/eval/detail/output_runs.hpp"
-#include "subsetix/eval/detail/sweep_grouped.hpp"
-#include "subsetix/eval/detail/sweep_network.hpp"
-#include "subsetix/eval/detail/tap.hpp"
+#include "eval/kernels/codegen.hpp"
+#include "eval/kernels/output_runs.hpp"
+#include "eval/kernels/sweep_grouped.hpp"
+#include "eval/kernels/sweep_network.hpp"
+#include "eval/kernels/tap.hpp"
 
 namespace subsetix::detail {
 

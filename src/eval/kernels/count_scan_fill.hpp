@@ -18,10 +18,10 @@
 #include <string>
 
 #include "subsetix/core/error.hpp"
-#include "subsetix/eval/detail/profiling.hpp"
-#include "subsetix/eval/detail/scan_value.hpp"
-#include "subsetix/eval/detail/status.hpp"
-#include "subsetix/eval/detail/sweep.hpp"
+#include "eval/kernels/profiling.hpp"
+#include "eval/kernels/scan_value.hpp"
+#include "eval/kernels/status.hpp"
+#include "eval/kernels/sweep.hpp"
 
 namespace subsetix::detail {
 

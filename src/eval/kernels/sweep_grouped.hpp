@@ -14,8 +14,8 @@
 
 #include <cstdint>
 
-#include "subsetix/eval/detail/predicates.hpp"
-#include "subsetix/eval/detail/sweep_network.hpp"
+#include "eval/kernels/predicates.hpp"
+#include "eval/kernels/sweep_network.hpp"
 
 namespace subsetix::detail {
 

@@ -8,7 +8,7 @@
 
 #include "subsetix/core/config.hpp"
 #include "subsetix/core/error.hpp"
-#include "subsetix/eval/detail/kernel_names.hpp"
+#include "eval/kernels/kernel_names.hpp"
 #include "subsetix/memory/workspace.hpp"
 
 namespace subsetix::detail {

@@ -12,8 +12,8 @@
 #include <cstdint>
 #include <utility>
 
-#include "subsetix/eval/detail/codegen.hpp"
-#include "subsetix/eval/detail/tap.hpp"
+#include "eval/kernels/codegen.hpp"
+#include "eval/kernels/tap.hpp"
 
 namespace subsetix::detail {
 
