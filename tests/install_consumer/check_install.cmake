@@ -10,8 +10,8 @@ file(GLOB top RELATIVE "${WORK_DIR}/prefix/include" "${WORK_DIR}/prefix/include/
 if(NOT top STREQUAL "subsetix")
   message(FATAL_ERROR "the install puts more than subsetix/ into include/: ${top}")
 endif()
-file(GLOB_RECURSE private LIST_DIRECTORIES true "${WORK_DIR}/prefix/include/*detail*"
-     "${WORK_DIR}/prefix/include/*kernels*")
+file(GLOB_RECURSE private RELATIVE "${WORK_DIR}/prefix/include" "${WORK_DIR}/prefix/include/*")
+list(FILTER private INCLUDE REGEX "/(detail|kernels)/")
 if(private)
   message(FATAL_ERROR "private headers are installed: ${private}")
 endif()
