@@ -1,20 +1,31 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang and runs each for SECONDS (default 20) on a copy of
-# its committed corpus. `--merge` folds new interesting inputs back into tests/fuzz/corpus.
+# its committed corpus:
+# - text_reader and expression: the two parsers alone (host code, built directly);
+# - pipeline: an expression string and small random sets through parse -> passes -> fused and
+#   unfused evaluation against a dense-bitmap oracle, the whole library under ASan + UBSan
+#   (CMake preset `fuzz`).
+# `--merge` folds new interesting inputs back into tests/fuzz/corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
-out=build/fuzz
+out=build/fuzz-host
 mkdir -p "$out"
 flags=(-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude)
 clang++ "${flags[@]}" tests/fuzz/fuzz_text_reader.cpp src/io/text_reader.cpp src/core/error.cpp -o "$out/fuzz_text_reader"
-clang++ "${flags[@]}" tests/fuzz/fuzz_expression.cpp src/expr/parser.cpp src/core/error.cpp -o "$out/fuzz_expression"
-for target in text_reader expression; do
+clang++ "${flags[@]}" tests/fuzz/fuzz_expression.cpp src/expr/parser.cpp src/expr/ir.cpp src/core/error.cpp -o "$out/fuzz_expression"
+kokkos=$(bash scripts/bootstrap.sh | tail -n 1)
+cmake --preset fuzz -DCMAKE_PREFIX_PATH="$kokkos" > /dev/null
+cmake --build --preset fuzz
+export ASAN_OPTIONS=detect_leaks=0 OMP_PROC_BIND=false OMP_NUM_THREADS=1
+for target in text_reader expression pipeline; do
+  binary="$out/fuzz_$target"
+  [ "$target" = pipeline ] && binary=build/fuzz/tests/fuzz/fuzz_pipeline
   work="$out/corpus_$target"
   rm -rf "$work" && mkdir -p "$work" && cp tests/fuzz/corpus/$target/* "$work/"
   echo "=== fuzzing $target for ${seconds}s ==="
-  "$out/fuzz_$target" -max_total_time="$seconds" -max_len=512 -timeout=10 -print_final_stats=1 "$work" 2>&1 | tail -n 12
+  "$binary" -max_total_time="$seconds" -max_len=1024 -timeout=10 -print_final_stats=1 "$work" 2>&1 | tail -n 12
   if [ "${2:-}" = "--merge" ]; then
-    "$out/fuzz_$target" -merge=1 tests/fuzz/corpus/$target "$work" > /dev/null 2>&1
+    "$binary" -merge=1 tests/fuzz/corpus/$target "$work" > /dev/null 2>&1
   fi
 done

@@ -37,14 +37,21 @@ TEST(Counters, IntersectionIsOneStageToo) {
   EXPECT_EQ(scope.counts().fences, 1u);
 }
 
-TEST(Counters, ExplicitFenceIsCountedOnKokkosThatReportsFences) {
+TEST(Counters, AUserFenceIsKokkosOnlyAndSeenWhereKokkosReportsFences) {
   sx::CountScope scope;
   Kokkos::fence();
-#if KOKKOS_VERSION >= 30500
-  EXPECT_EQ(scope.counts().fences, 1u);
-#else
-  EXPECT_EQ(scope.counts().fences, 0u);  // Kokkos 3.4 reports no fences to tools
-#endif
+  EXPECT_EQ(scope.counts().fences, 0u);  // not a synchronisation subsetix asked for
+  EXPECT_EQ(scope.counts().kokkos_fences, sx::kokkos_reports_fences() ? 1u : 0u);
+  EXPECT_EQ(sx::kokkos_reports_fences(), KOKKOS_VERSION >= 30500);
+}
+
+TEST(Counters, HostCopiesCountOnePerDeepCopyAndPlansWithoutStagesNone) {
+  const auto a = sx::shapes::disk(0, 0, 10).value();
+  sx::CountScope scope;
+  (void)sx::to_host(a);
+  // Four arrays copied when device and host memory differ; none on host backends.
+  const bool copies = !std::is_same_v<sx::DeviceMemory, sx::HostMemory>;
+  EXPECT_EQ(scope.counts().fences, copies ? 4u : 0u);
 }
 
 }  // namespace

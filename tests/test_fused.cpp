@@ -142,6 +142,7 @@ TYPED_TEST(Fused, RandomExpressionTreesMatchUnfusedAndTheOracle) {
     // What Kokkos saw, against the plan.
     const bool computes = !plan.value().stages.empty();
     ASSERT_EQ(counts.fences, computes ? 1u : 0u) << plan.value().describe();
+    ASSERT_EQ(counts.fences, std::uint64_t(plan.value().expected_fences()));
     ASSERT_EQ(counts.allocations, 0u) << plan.value().describe();
     ASSERT_EQ(counts.kernels, std::uint64_t(plan.value().expected_kernels()))
         << plan.value().describe();
@@ -165,6 +166,22 @@ TYPED_TEST(Fused, OverflowIsReportedOnce) {
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code(), sx::ErrorCode::coordinate_overflow);
   EXPECT_EQ(scope.counts().fences, 1u);
+}
+
+TEST(FusedPlan, DescribeSaysWhatTheExecutorDoes) {
+  sx::NamedSets names;
+  names.bind("A", sx::shapes::disk(0, 0, 20).value());
+  const auto input = sx::prepare(sx::expr::parse("A", names.dims()).value(), names).value();
+  const auto none = sx::plan_of(input).value();
+  EXPECT_NE(none.describe().find("0 kernels, 0 fences"), std::string::npos) << none.describe();
+  sx::CountScope scope;
+  ASSERT_TRUE(sx::eval_fused(input, none, sx::default_workspace()));
+  EXPECT_EQ(scope.counts().fences, 0u);
+  const auto one =
+      sx::plan_of(sx::prepare(sx::expr::parse("A | translate(A, 1, 0)", names.dims()).value(), names)
+                      .value())
+          .value();
+  EXPECT_NE(one.describe().find("4 kernels, 1 fence\n"), std::string::npos) << one.describe();
 }
 
 TEST(FusedInto, CapacityTooSmallIsAnErrorAndWritesNothing) {

@@ -195,10 +195,15 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
               << ", \"engine\": \"" << o.engine << "\", \"repeat\": " << o.repeat
               << ", \"ms_median\": " << median << ", \"ms_min\": " << ms.front()
               << ", \"kernels\": " << counts.kernels << ", \"fences\": " << counts.fences
-              << ", \"deep_copies\": " << counts.deep_copies
+              << ", \"fences_are\": \"host synchronisations subsetix asked for, counted at "
+                 "its calls\", \"kokkos_fences\": "
+              << counts.kokkos_fences << ", \"kokkos_fences_are\": \""
+              << (kokkos_reports_fences()
+                      ? "every fence event Kokkos Tools reported, unfiltered"
+                      : "none: this Kokkos reports no fences to tools")
+              << "\", \"deep_copies\": " << counts.deep_copies
               << ", \"allocations\": " << counts.allocations << ", \"kokkos_version\": \""
-              << KOKKOS_VERSION / 10000 << "." << KOKKOS_VERSION / 100 % 100 << "."
-              << KOKKOS_VERSION % 100 << "\"}\n";
+              << kokkos_version() << "\"}\n";
         },
         set);
   }

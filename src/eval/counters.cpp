@@ -1,5 +1,9 @@
 #include "subsetix/eval/counters.hpp"
 
+#include <string>
+
+#include "subsetix/core/host_sync.hpp"
+
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -10,7 +14,7 @@
 namespace subsetix {
 namespace {
 
-std::atomic<std::uint64_t> kernels{0}, library_kernels{0}, fences{0}, deep_copies{0},
+std::atomic<std::uint64_t> kernels{0}, library_kernels{0}, kokkos_fences{0}, deep_copies{0},
     allocations{0}, bytes{0};
 std::atomic<std::uint64_t> next_id{1};
 std::atomic<bool> installed{false};
@@ -26,26 +30,15 @@ void on_kernel(const char* name, const std::uint32_t, std::uint64_t* id) {
 }
 void on_kernel_end(std::uint64_t) {}
 
-bool starts_with(const char* s, const char* prefix) {
-  return std::strncmp(s, prefix, std::strlen(prefix)) == 0;
-}
-
-void on_fence(const char* name, const std::uint32_t, std::uint64_t* id) {
+void on_fence(const char*, const std::uint32_t, std::uint64_t* id) {
   *id = next_id.fetch_add(1, std::memory_order_relaxed);
-  // Fences that exist only because a tool is loaded, or that deep_copy issues (counted with the
-  // copy itself), are not the library's synchronisations.
-  if (name && (starts_with(name, "Kokkos Profile Tool Fence") ||
-               starts_with(name, "Kokkos::deep_copy") || starts_with(name, "Kokkos::Impl::")))
-    return;
-  fences.fetch_add(1, std::memory_order_relaxed);
+  kokkos_fences.fetch_add(1, std::memory_order_relaxed);
 }
 void on_fence_end(std::uint64_t) {}
 
-void on_deep_copy(Kokkos::Tools::SpaceHandle dst, const char*, const void*,
-                  Kokkos::Tools::SpaceHandle, const char*, const void*, std::uint64_t) {
+void on_deep_copy(Kokkos::Tools::SpaceHandle, const char*, const void*, Kokkos::Tools::SpaceHandle,
+                  const char*, const void*, std::uint64_t) {
   deep_copies.fetch_add(1, std::memory_order_relaxed);
-  if (std::strcmp(dst.name, Kokkos::HostSpace::name()) == 0)
-    fences.fetch_add(1, std::memory_order_relaxed);
 }
 
 void on_allocate(Kokkos::Tools::SpaceHandle, const char*, const void*, std::uint64_t size) {
@@ -71,8 +64,24 @@ void install_kokkos_counters() {
 }
 
 KokkosCounts kokkos_counts() {
-  return {kernels.load(),     library_kernels.load(), fences.load(),
-          deep_copies.load(), allocations.load(),     bytes.load()};
+  return {kernels.load(),       library_kernels.load(), detail::host_syncs(),
+          kokkos_fences.load(), deep_copies.load(),     allocations.load(),
+          bytes.load()};
 }
+
+bool kokkos_reports_fences() { return KOKKOS_VERSION >= 30500; }
+
+std::string kokkos_version() {
+  return std::to_string(KOKKOS_VERSION / 10000) + "." + std::to_string(KOKKOS_VERSION / 100 % 100) +
+         "." + std::to_string(KOKKOS_VERSION % 100);
+}
+
+namespace detail {
+namespace {
+std::atomic<std::uint64_t> host_sync_count{0};
+}
+void count_host_sync(std::uint64_t n) { host_sync_count.fetch_add(n, std::memory_order_relaxed); }
+std::uint64_t host_syncs() { return host_sync_count.load(std::memory_order_relaxed); }
+}  // namespace detail
 
 }  // namespace subsetix

@@ -13,6 +13,8 @@ int Plan::expected_kernels() const {
   return n;
 }
 
+int Plan::expected_fences() const { return stages.empty() ? 0 : 1; }
+
 std::string Plan::describe() const {
   std::ostringstream os;
   auto name = [&](int source) {  // appended: GCC 12 warns falsely on "literal" + std::string
@@ -21,7 +23,8 @@ std::string Plan::describe() const {
     return n;
   };
   os << dim << "D plan: " << inputs << " input(s), " << stages.size() << " stage(s), result "
-     << name(result) << ", " << expected_kernels() << " kernels, 1 fence\n";
+     << name(result) << ", " << expected_kernels() << " kernels, " << expected_fences()
+     << (expected_fences() == 1 ? " fence\n" : " fences\n");
   for (std::size_t i = 0; i < stages.size(); ++i) {
     const Stage& s = stages[i];
     os << "  s" << i << " = ";

@@ -1,5 +1,6 @@
 #include "eval/kernels/status.hpp"
 
+#include "subsetix/core/host_sync.hpp"
 #include "subsetix/core/interval_set.hpp"
 
 namespace subsetix::detail {
@@ -23,6 +24,7 @@ Result<HostStatus> read_status(const StatusView& status, Workspace& ws, int dim,
   const int slots = int(status.extent(0));
   const HostStatus host =
       Kokkos::subview(ws.host_buffer(std::size_t(slots)), std::make_pair(0, slots));
+  count_host_sync();
   Kokkos::deep_copy(host, status);
   if (host(slot_error) == device_capacity_exceeded)
     return make_error(ErrorCode::capacity_exceeded, operation, ": the output holds too few ",

@@ -9,6 +9,7 @@
 
 #include "subsetix/core/config.hpp"
 #include "subsetix/core/error.hpp"
+#include "subsetix/core/host_sync.hpp"
 #include "subsetix/core/types.hpp"
 #include "subsetix/memory/pool.hpp"
 
@@ -84,6 +85,7 @@ struct IntervalSet {
                        .allocate(2 * memory::alignment, "subsetix::empty")
                        .value();
       Kokkos::View<char*, MemorySpace> bytes(static_cast<char*>(block.data()), block.bytes());
+      detail::count_host_sync();
       Kokkos::deep_copy(bytes, char(0));
       Kokkos::push_finalize_hook([] { zeros.reset(); });
       return std::shared_ptr<const void>(
@@ -110,6 +112,7 @@ using HostIntervalSet = IntervalSet<Dim, HostMemory>;
 template <class DstSpace, int Dim, class SrcSpace>
 IntervalSet<Dim, DstSpace> copy_to(const IntervalSet<Dim, SrcSpace>& src) {
   IntervalSet<Dim, DstSpace> dst;
+  if constexpr (!std::is_same_v<DstSpace, SrcSpace>) detail::count_host_sync(4);  // 4 deep copies
   dst.row_keys = Kokkos::create_mirror_view_and_copy(DstSpace{}, src.row_keys);
   dst.row_ptr = Kokkos::create_mirror_view_and_copy(DstSpace{}, src.row_ptr);
   dst.intervals = Kokkos::create_mirror_view_and_copy(DstSpace{}, src.intervals);

@@ -1,12 +1,15 @@
 #pragma once
 /// \file
-/// What Kokkos really did, counted through Kokkos Tools callbacks: kernels launched, fences,
-/// deep copies and backend allocations.
+/// What happened during a piece of work: host synchronisations counted by the library itself,
+/// and kernels, fences, deep copies and backend allocations as Kokkos Tools report them.
 ///
-/// `fences` counts host synchronisations: Tools fence events (Kokkos >= 3.5 reports them; tool
-/// fences and the fences inside deep_copy are left out) plus deep copies into host memory
-/// (Kokkos 3.4 reports no fences, and subsetix reads device values on the host only through
-/// deep_copy, so every synchronisation is counted under any Kokkos version).
+/// - `fences` counts the host synchronisations subsetix asks for — every deep copy of device
+///   data into host memory (an evaluation's status read, `to_host`) and every fence it issues —
+///   at the call (core/host_sync.hpp), so it is exact on every Kokkos version. A fused
+///   evaluation is 1, a plan without stages 0, the unfused engine one per operation.
+/// - `kokkos_fences` counts every fence event Kokkos Tools reported, none filtered out (fences
+///   inside a deep_copy, `Kokkos::Impl::...` fences and a tool's own fences included). Kokkos
+///   3.4 reports no fences to tools: see kokkos_reports_fences().
 ///
 /// Kokkos 3.x also launches `Kokkos::View::initialization/destruction` kernels for managed
 /// Views; they count in `kernels` but not in `library_kernels`. Set SUBSETIX_TRACE_KERNELS=1
@@ -21,7 +24,8 @@ namespace subsetix {
 struct KokkosCounts {
   std::uint64_t kernels = 0;          ///< parallel_for / reduce / scan launches, all of them
   std::uint64_t library_kernels = 0;  ///< those labelled `subsetix::...` (the plan's own)
-  std::uint64_t fences = 0;           ///< host synchronisations (see above)
+  std::uint64_t fences = 0;           ///< host synchronisations subsetix asked for (see above)
+  std::uint64_t kokkos_fences = 0;    ///< fence events Kokkos Tools reported, all of them
   std::uint64_t deep_copies = 0;      ///< all deep copies
   std::uint64_t allocations = 0;      ///< backend allocations (Kokkos allocate_data events)
   /// Bytes of those backend allocations.
@@ -30,10 +34,18 @@ struct KokkosCounts {
   /// Events between two snapshots.
   KokkosCounts operator-(const KokkosCounts& o) const {
     return {kernels - o.kernels,         library_kernels - o.library_kernels,
-            fences - o.fences,           deep_copies - o.deep_copies,
-            allocations - o.allocations, allocated_bytes - o.allocated_bytes};
+            fences - o.fences,           kokkos_fences - o.kokkos_fences,
+            deep_copies - o.deep_copies, allocations - o.allocations,
+            allocated_bytes - o.allocated_bytes};
   }
 };
+
+/// True when the Kokkos in use reports fences to tools (Kokkos >= 3.5), so that
+/// `kokkos_fences` sees every fence; false on Kokkos 3.4, where it stays 0.
+bool kokkos_reports_fences();
+
+/// The Kokkos version in use, e.g. "3.4.1".
+std::string kokkos_version();
 
 /// Installs the callbacks (once; call after Kokkos::initialize). Safe to call repeatedly.
 void install_kokkos_counters();

@@ -1,9 +1,11 @@
 #pragma once
 /// \file
-/// The fused back end: a plan's stages chained on the device. Per sweep stage one count kernel,
-/// one scan and one fill kernel; intermediate results live in the workspace at capacities the
-/// plan bounded on the host, their sizes stay on the device; the host reads the status block
-/// once, at the end: exactly one fence per evaluation.
+/// The fused back end: a plan's stages chained on the device after one status reset. Per sweep
+/// stage a sweep, a scan and a compact kernel; per refine stage one map; per coarsen stage a
+/// parity partition and a sweep, scan and compact (plan::Plan::expected_kernels counts them).
+/// Intermediate results live in the workspace at capacities the plan bounded on the host, their
+/// sizes stay on the device; the host reads the status block once, at the end: one host
+/// synchronisation per evaluation, none for a plan without stages (its result is an input).
 
 #include <vector>
 

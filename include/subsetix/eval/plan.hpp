@@ -124,6 +124,9 @@ struct Plan {
   /// Kernels the fused engine launches: one status reset, then per sweep stage count + scan +
   /// fill, per refine stage one map, per coarsen stage a partition scan + count + scan + fill.
   int expected_kernels() const;
+  /// Host synchronisations the fused engine performs: one status read, none when the plan has
+  /// no stage (the result is an input, returned as it is).
+  int expected_fences() const;
   /// A readable listing: stages, taps, truth tables or programs, capacity bounds.
   std::string describe() const;
 };
