@@ -215,8 +215,9 @@ class Executor {
     if (!row_ptr) return row_ptr.error();
     if (!intervals) return intervals.error();
     if (!cells) return cells.error();
-    return OutputArrays<Dim>{keys.value().data(), row_ptr.value().data(), intervals.value().data(),
-                             cells.value().data()};
+    return OutputArrays<Dim>{
+        DevicePtr<RowKey<Dim>>::of(keys.value()), DevicePtr<index_t>::of(row_ptr.value()),
+        DevicePtr<Interval>::of(intervals.value()), DevicePtr<cell_count_t>::of(cells.value())};
   }
 
   /// The stage's taps bound to their sources.
@@ -280,10 +281,11 @@ class Executor {
                                            {names.base, ".parity_lists"});
         if (!lists) return lists.error();
         std::int64_t* sizes = status_.data() + totals_slot(s) + 3;  // the stage's spare slots
-        parity_partition<Dim>(src.arrays.row_keys, src.rows_bound, src.totals, lists.value().data(),
-                              sizes, names.base);
+        const auto list_keys = DevicePtr<RowKey<Dim>>::of(lists.value());
+        parity_partition<Dim>(src.arrays.row_keys, src.rows_bound, src.totals, list_keys, sizes,
+                              names.base);
         return launch_sweep<XKind::general, CandidateKind::lists>(
-            coarsen_inputs<Dim, few_taps>(src.tap(), lists.value().data(), sizes), AnyOf{}, target);
+            coarsen_inputs<Dim, few_taps>(src.tap(), list_keys, sizes), AnyOf{}, target);
       }
     }
     return boost::outcome_v2::success();

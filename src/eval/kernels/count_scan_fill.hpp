@@ -25,16 +25,17 @@
 
 namespace subsetix::detail {
 
-/// Raw output pointers of a set being filled.
+/// The arrays of a set being filled (bounds-checked handles, device_ptr.hpp).
 template <int Dim>
 struct OutputArrays {
-  RowKey<Dim>* row_keys;
-  index_t* row_ptr;
-  Interval* intervals;
-  cell_count_t* cell_offsets;
+  DevicePtr<RowKey<Dim>> row_keys;
+  DevicePtr<index_t> row_ptr;
+  DevicePtr<Interval> intervals;
+  DevicePtr<cell_count_t> cell_offsets;
 
   static OutputArrays of(const IntervalSet<Dim>& s) {
-    return {s.row_keys.data(), s.row_ptr.data(), s.intervals.data(), s.cell_offsets.data()};
+    return {DevicePtr<RowKey<Dim>>::of(s.row_keys), DevicePtr<index_t>::of(s.row_ptr),
+            DevicePtr<Interval>::of(s.intervals), DevicePtr<cell_count_t>::of(s.cell_offsets)};
   }
 };
 
@@ -139,7 +140,7 @@ struct CountScanFill {
     std::int64_t row = at.v[0];
     FillSink sink{out.intervals + at.v[1], out.cell_offsets + at.v[1], at.v[2]};
     rows.visit_chunk(c, [&](const RowKey<Dim>& key, const auto& emit) {
-      Interval* const first = sink.out;
+      const DevicePtr<Interval> first = sink.out;
       emit(sink);
       if (sink.out != first) {
         out.row_keys[row] = key;

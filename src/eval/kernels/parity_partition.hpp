@@ -14,8 +14,9 @@ namespace subsetix::detail {
 /// Partitions rows [0, n) (n from `rows_device` when set) into `lists` (classes x bound) and
 /// writes each list's size to `sizes[p]`.
 template <int Dim>
-void parity_partition(const RowKey<Dim>* keys, index_t rows_bound, const std::int64_t* rows_device,
-                      RowKey<Dim>* lists, std::int64_t* sizes, const std::string& label) {
+void parity_partition(DevicePtr<const RowKey<Dim>> keys, index_t rows_bound,
+                      const std::int64_t* rows_device, DevicePtr<RowKey<Dim>> lists,
+                      std::int64_t* sizes, const std::string& label) {
   constexpr int classes = 1 << (Dim - 1);
   using Counts = ScanVec<index_t, classes>;
   Kokkos::parallel_scan(
@@ -42,7 +43,7 @@ void parity_partition(const RowKey<Dim>* keys, index_t rows_bound, const std::in
 
 /// The coarsening stage's inputs over a partitioned source.
 template <int Dim, int KMAX>
-StageInputs<Dim, KMAX> coarsen_inputs(const Tap<Dim>& source, const RowKey<Dim>* lists,
+StageInputs<Dim, KMAX> coarsen_inputs(const Tap<Dim>& source, DevicePtr<const RowKey<Dim>> lists,
                                       const std::int64_t* sizes) {
   constexpr int classes = 1 << (Dim - 1);
   static_assert(classes <= KMAX);

@@ -14,7 +14,7 @@ namespace subsetix::detail {
 /// Rows [lo, hi) of a sorted key array whose slot-`a` coordinate equals `v` (within a range
 /// where all earlier slots are equal).
 template <int Dim>
-KOKKOS_INLINE_FUNCTION void equal_range(const RowKey<Dim>* keys, int a, coord_t v, index_t& lo,
+KOKKOS_INLINE_FUNCTION void equal_range(const DevicePtr<const RowKey<Dim>>& keys, int a, coord_t v, index_t& lo,
                                         index_t& hi) {
   index_t first = lo, count = hi - lo;
   while (count > 0) {
@@ -44,10 +44,10 @@ KOKKOS_INLINE_FUNCTION void equal_range(const RowKey<Dim>* keys, int a, coord_t 
 template <int Dim>
 struct RefineRows {
   static constexpr int children = 1 << (Dim - 1);
-  const RowKey<Dim>* keys;
-  const index_t* row_ptr;
-  const Interval* intervals;
-  const cell_count_t* cells;
+  DevicePtr<const RowKey<Dim>> keys;
+  DevicePtr<const index_t> row_ptr;
+  DevicePtr<const Interval> intervals;
+  DevicePtr<const cell_count_t> cells;
   index_t rows_host;
   const std::int64_t* rows_device;  ///< null when rows_host is exact
   OutputArrays<Dim> out;

@@ -178,11 +178,11 @@ struct SweepRows {
                                              const index_t* source, const XMap* xmap,
                                              bool network_ok, F& f) const {
     const index_t no_rows = 0;  // an absent tap reads [0, 0) on every row
-    const index_t* bounds[KMAX];
+    DevicePtr<const index_t> bounds[KMAX];
     index_t lo[KMAX], hi[KMAX];
     SUBSETIX_UNROLL_TAPS
     for (int t = 0; t < k; ++t) {
-      bounds[t] = present[t] ? in.taps[t].row_ptr + source[t] : &no_rows;
+      bounds[t] = present[t] ? in.taps[t].row_ptr + source[t] : DevicePtr<const index_t>(&no_rows, 1);
       lo[t] = *bounds[t];
     }
     const std::int64_t first = row.c[Dim - 2];  // the run's keys all fit (checked by the caller)

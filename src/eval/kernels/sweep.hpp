@@ -33,8 +33,8 @@ struct CountSink {
 
 /// Writes intervals and their cell offsets from given positions.
 struct FillSink {
-  Interval* out;
-  cell_count_t* cell_offsets;
+  DevicePtr<Interval> out;
+  DevicePtr<cell_count_t> cell_offsets;
   std::int64_t cells;
   KOKKOS_INLINE_FUNCTION void emit(std::int64_t b, std::int64_t e) {
     *out++ = Interval{coord_t(b), coord_t(e)};

@@ -37,15 +37,15 @@ struct ChunkOrigin {
 /// index of each row's first interval.
 template <int Dim>
 struct ScratchArrays {
-  RowKey<Dim>* row_keys;
-  std::int64_t* row_start;
-  Interval* intervals;
+  DevicePtr<RowKey<Dim>> row_keys;
+  DevicePtr<std::int64_t> row_start;
+  DevicePtr<Interval> intervals;
 };
 
 /// Writes a chunk's intervals to scratch, counting cells. It tracks the smallest begin and the
 /// largest end written, so the int32 range is checked once per chunk, not per interval.
 struct ScratchSink {
-  Interval* out;
+  DevicePtr<Interval> out;
   std::int64_t cells = 0;
   std::int64_t lowest = INT64_MAX;
   std::int64_t highest = INT64_MIN;
@@ -72,7 +72,7 @@ struct SweepCompact {
 
   KOKKOS_INLINE_FUNCTION void sweep(index_t c) const {
     ChunkOrigin origin{0, 0};
-    ScratchSink sink{nullptr};
+    ScratchSink sink{};
     std::int64_t rows_written = 0;
     rows.visit_chunk(
         c,
@@ -81,7 +81,7 @@ struct SweepCompact {
           sink.out = scratch.intervals + o.interval;
         },
         [&](const RowKey<Dim>& key, const auto& emit) SUBSETIX_INLINE_LAMBDA {
-          Interval* const row_begin = sink.out;
+          const DevicePtr<Interval> row_begin = sink.out;
           emit(sink);
           if (sink.out != row_begin) {
             const std::int64_t r = origin.row + rows_written++;
@@ -155,7 +155,8 @@ Result<SweepCompact<Dim, Rows>> prepare_sweep_compact(const Rows& rows, const St
       rows,
       {offsets.value(), status, chunks},
       origins.value(),
-      {keys.value().data(), starts.value().data(), intervals.value().data()}};
+      {DevicePtr<RowKey<Dim>>::of(keys.value()), DevicePtr<std::int64_t>::of(starts.value()),
+       DevicePtr<Interval>::of(intervals.value())}};
 }
 
 /// Synchronous sweep-compact: the result, exactly sized. Temporaries come from `ws` (the caller

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "eval/kernels/device_ptr.hpp"
 #include "subsetix/core/interval_set.hpp"
 
 namespace subsetix::detail {
@@ -76,7 +77,7 @@ enum class CandidateKind { taps, lists };
 /// it into locals, so that stores to the output cannot force reloads through aliasing. The
 /// XKind drops, at compile time, the parts of the map a stage's taps cannot use.
 struct XMap {
-  const Interval* intervals;
+  DevicePtr<const Interval> intervals;
   std::int64_t shift, widen;
   bool coarsen;
 
@@ -101,9 +102,9 @@ struct XMap {
 
 template <int Dim>
 struct Tap {
-  const RowKey<Dim>* keys = nullptr;
-  const index_t* row_ptr = nullptr;
-  const Interval* intervals = nullptr;
+  DevicePtr<const RowKey<Dim>> keys;
+  DevicePtr<const index_t> row_ptr;
+  DevicePtr<const Interval> intervals;
   index_t rows = 0;                           ///< source rows (an upper bound if `rows_device`)
   index_t interval_count = 0;                 ///< source intervals, or an upper bound (host)
   const std::int64_t* rows_device = nullptr;  ///< device-side row count, when only it is exact
@@ -115,9 +116,9 @@ struct Tap {
 
   static Tap of(const IntervalSet<Dim>& s) {
     Tap t;
-    t.keys = s.row_keys.data();
-    t.row_ptr = s.row_ptr.data();
-    t.intervals = s.intervals.data();
+    t.keys = DevicePtr<const RowKey<Dim>>::of(s.row_keys);
+    t.row_ptr = DevicePtr<const index_t>::of(s.row_ptr);
+    t.intervals = DevicePtr<const Interval>::of(s.intervals);
     t.rows = s.num_rows;
     t.interval_count = s.num_intervals;
     return t;
@@ -149,7 +150,7 @@ struct Tap {
 /// the host (`size_host`) or only on the device (`*size_device`, `size_host` a bound).
 template <int Dim>
 struct CandidateList {
-  const RowKey<Dim>* keys = nullptr;
+  DevicePtr<const RowKey<Dim>> keys;
   index_t size_host = 0;
   const std::int64_t* size_device = nullptr;
   std::int64_t shift[Dim - 1] = {};
@@ -166,7 +167,7 @@ struct CandidateList {
   /// The rows of `s` (shift them by setting `shift`).
   static CandidateList of(const IntervalSet<Dim>& s) {
     CandidateList l;
-    l.keys = s.row_keys.data();
+    l.keys = DevicePtr<const RowKey<Dim>>::of(s.row_keys);
     l.size_host = s.num_rows;
     return l;
   }
