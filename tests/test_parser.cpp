@@ -41,6 +41,20 @@ TEST(Parser, DimensionsAreInferred) {
   EXPECT_EQ(expr::parse("shrink(V, 1) | box(0,0,0,1,1,1)", dims).value().dim(), 3);
 }
 
+TEST(Parser, OneTreeOverNumberedLeaves) {
+  // A name used twice is one input; every shape literal is an input of its own.
+  const auto e = expr::parse("(A | box(0,0,2,2)) & A - box(0,0,2,2)", dims).value();
+  ASSERT_EQ(e.leaves.size(), 3u);
+  EXPECT_EQ(expr::to_string(e.leaves[0]), "A");
+  EXPECT_EQ(expr::to_string(e.leaves[1]), "box(0,0,2,2)");
+  EXPECT_EQ(expr::to_string(e.leaves[2]), "box(0,0,2,2)");
+  int uses_of_a = 0;
+  for (const auto& n : e.tree.nodes) uses_of_a += n.op == subsetix::ir::Op::input && n.input == 0;
+  EXPECT_EQ(uses_of_a, 2);
+  // The tree prints with the operator table's spellings, inputs by number without leaves.
+  EXPECT_EQ(subsetix::ir::to_string(e.tree), "((in0 | in1) & (in0 - in2))");
+}
+
 TEST(Parser, ErrorsMarkThePosition) {
   struct Bad {
     std::string text;
