@@ -16,9 +16,9 @@
 #include <span>
 #include <vector>
 
-#include "subsetix/passes/truth_table.hpp"
 #include "subsetix/core/error.hpp"
 #include "subsetix/eval/plan.hpp"
+#include "subsetix/passes/truth_table.hpp"
 
 namespace subsetix::passes {
 
@@ -53,9 +53,9 @@ inline Result<void> bound_plan(plan::Plan& plan, std::span<const plan::Source> i
     if (stage.kind == plan::Stage::sweep) {
       if (stage.taps.size() > std::size_t(plan::max_stage_taps) ||
           stage.truth.size() * 64 < (std::size_t(1) << stage.taps.size()))
-        return make_error(ErrorCode::invalid_argument, "fused plan: a stage of ",
-                          stage.taps.size(), " taps exceeds plan::max_stage_taps (",
-                          plan::max_stage_taps, ") or lacks its truth table");
+        return make_error(ErrorCode::invalid_argument, "fused plan: a stage of ", stage.taps.size(),
+                          " taps exceeds plan::max_stage_taps (", plan::max_stage_taps,
+                          ") or lacks its truth table");
       std::array<std::int64_t, plan::max_stage_taps> rows{};
       for (std::size_t t = 0; t < stage.taps.size(); ++t)
         rows[t] = plan.sources[std::size_t(stage.taps[t].source)].rows_bound;

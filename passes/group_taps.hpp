@@ -4,8 +4,8 @@
 /// at most two only through their OR, or only through their AND — `expand(A, r) − A` is
 /// `!A & (OR of A's 2r + 1 row shifts)`, `(A | B) & C` is `C & (A | B)`. It is read off the
 /// truth table, so it is found whatever formula (or front end) made the table, and the sweep
-/// then collapses the group to one interval per row (src/eval/kernels/sweep_grouped.hpp). The single
-/// taps are put first.
+/// then collapses the group to one interval per row (src/eval/kernels/sweep_grouped.hpp). The
+/// single taps are put first.
 
 #include <bit>
 #include <cstdint>

@@ -11,14 +11,14 @@
 #include <cstdint>
 #include <vector>
 
+#include "subsetix/core/error.hpp"
+#include "subsetix/eval/plan.hpp"
+#include "subsetix/expr/ir.hpp"
 #include "subsetix/passes/bound_capacity.hpp"
 #include "subsetix/passes/group_taps.hpp"
 #include "subsetix/passes/push_transforms.hpp"
 #include "subsetix/passes/split_stages.hpp"
 #include "subsetix/passes/truth_table.hpp"
-#include "subsetix/core/error.hpp"
-#include "subsetix/eval/plan.hpp"
-#include "subsetix/expr/ir.hpp"
 
 namespace subsetix::passes {
 
@@ -36,9 +36,9 @@ struct LoweringFault {
   /// True when the expression cannot be lowered.
   bool failed = false;
   Kind kind = radius_out_of_range;  ///< the fault, when failed
-  bool dilate = false;      ///< expand (else shrink) has a radius out of range
-  int axis = 0;             ///< on this axis (0 = x)
-  std::int64_t radius = 0;  ///< this radius
+  bool dilate = false;              ///< expand (else shrink) has a radius out of range
+  int axis = 0;                     ///< on this axis (0 = x)
+  std::int64_t radius = 0;          ///< this radius
 };
 
 /// A plan before pass 6: stages, taps, truth tables, groups; no candidate taps, no capacities.

@@ -1,9 +1,9 @@
 #pragma once
 /// \file
 /// Pass 5: compile a stage's formula over its k taps: a 64-entry truth table when k <=
-/// plan::max_table_taps, a postfix program otherwise; and choose the candidate taps, a smallest set of taps such that
-/// every mask the formula accepts contains one of them (rows where none of them has a row can
-/// produce nothing, so they are never visited).
+/// plan::max_table_taps, a postfix program otherwise; and choose the candidate taps, a smallest set
+/// of taps such that every mask the formula accepts contains one of them (rows where none of them
+/// has a row can produce nothing, so they are never visited).
 
 #include <array>
 #include <bit>
@@ -31,8 +31,7 @@ constexpr std::vector<std::uint64_t> truth_table(const Formula& f,
   std::vector<std::uint64_t> table((masks + 63) / 64, 0);
   std::vector<int> index;  // tap index of every term (-1: an operation)
   index.reserve(f.terms.size());
-  for (const auto& t : f.terms)
-    index.push_back(t.is_tap() ? tap_index(taps, t.leaf) : -1);
+  for (const auto& t : f.terms) index.push_back(t.is_tap() ? tap_index(taps, t.leaf) : -1);
   std::vector<std::uint64_t> stack;
   stack.reserve(f.terms.size());
   for (std::uint32_t w = 0; w < table.size(); ++w) {

@@ -178,8 +178,9 @@ TEST(FusedPlan, DescribeSaysWhatTheExecutorDoes) {
   ASSERT_TRUE(sx::eval_fused(input, none, sx::default_workspace()));
   EXPECT_EQ(scope.counts().fences, 0u);
   const auto one =
-      sx::plan_of(sx::prepare(sx::expr::parse("A | translate(A, 1, 0)", names.dims()).value(), names)
-                      .value())
+      sx::plan_of(
+          sx::prepare(sx::expr::parse("A | translate(A, 1, 0)", names.dims()).value(), names)
+              .value())
           .value();
   EXPECT_NE(one.describe().find("4 kernels, 1 fence\n"), std::string::npos) << one.describe();
 }

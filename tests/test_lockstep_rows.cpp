@@ -8,8 +8,8 @@
 #include <random>
 #include <vector>
 
-#include "subsetix/core/build.hpp"
 #include "eval/kernels/lockstep_rows.hpp"
+#include "subsetix/core/build.hpp"
 
 namespace {
 

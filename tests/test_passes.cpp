@@ -55,7 +55,8 @@ TEST(SplitStages, TooManyTapsOrNonUnionsStopFusion) {
   for (int i = 1; i <= plan::max_stage_taps; ++i)
     f = Formula::combine(ir::Op::union_op, f, Formula::of(tap(i)));
   EXPECT_FALSE(passes::fits_stage(f));
-  const auto inter = Formula::combine(ir::Op::intersection, Formula::of(tap(0)), Formula::of(tap(1)));
+  const auto inter =
+      Formula::combine(ir::Op::intersection, Formula::of(tap(0)), Formula::of(tap(1)));
   EXPECT_FALSE(passes::fuse_morphology(inter, 2, {1, 1, 0}, true));  // expand of an intersection
   EXPECT_TRUE(passes::fuse_morphology(inter, 2, {1, 1, 0}, false));  // shrink of one: fine
   EXPECT_FALSE(passes::fuse_morphology(Formula::of(tap(0)), 2, {1, 8, 0}, true));  // 17 rows
@@ -78,7 +79,8 @@ TEST(DedupeTaps, SameSourceAndShiftsIsOneTap) {
 
 TEST(TruthTable, TablesProgramsAndCandidates) {
   const auto A = Formula::of(tap(0)), B = Formula::of(tap(1)), C = Formula::of(tap(2));
-  const auto e2 = Formula::combine(ir::Op::intersection, Formula::combine(ir::Op::union_op, A, B), C);
+  const auto e2 =
+      Formula::combine(ir::Op::intersection, Formula::combine(ir::Op::union_op, A, B), C);
   const auto taps = passes::distinct_taps(e2);
   const auto table = passes::truth_table(e2, taps);
   EXPECT_EQ(table[0], 0b11100000u);  // masks 5, 6, 7

@@ -84,8 +84,10 @@ TYPED_TEST(PlanLimits, LongProgramIsSplitNotOverrun) {
   for (int i = 1; i < 7; ++i) {
     any += std::string(" | ") + char('A' + i);
     all += std::string(" & ") + char('A' + i);
-    d_any = oracle::combine(d_any, leaves.dense[std::size_t(i)], [](bool x, bool y) { return x || y; });
-    d_all = oracle::combine(d_all, leaves.dense[std::size_t(i)], [](bool x, bool y) { return x && y; });
+    d_any =
+        oracle::combine(d_any, leaves.dense[std::size_t(i)], [](bool x, bool y) { return x || y; });
+    d_all =
+        oracle::combine(d_all, leaves.dense[std::size_t(i)], [](bool x, bool y) { return x && y; });
   }
   any += ")", all += ")";
   std::string text = any;

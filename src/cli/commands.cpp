@@ -198,9 +198,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
               << ", \"fences_are\": \"host synchronisations subsetix asked for, counted at "
                  "its calls\", \"kokkos_fences\": "
               << counts.kokkos_fences << ", \"kokkos_fences_are\": \""
-              << (kokkos_reports_fences()
-                      ? "every fence event Kokkos Tools reported, unfiltered"
-                      : "none: this Kokkos reports no fences to tools")
+              << (kokkos_reports_fences() ? "every fence event Kokkos Tools reported, unfiltered"
+                                          : "none: this Kokkos reports no fences to tools")
               << "\", \"deep_copies\": " << counts.deep_copies
               << ", \"allocations\": " << counts.allocations << ", \"kokkos_version\": \""
               << kokkos_version() << "\"}\n";

@@ -1,8 +1,8 @@
 // Shapes as row programs over the rows of a bounding box: count-scan-fill drops empty rows.
 #include <cmath>
 
-#include "subsetix/core/shapes.hpp"
 #include "eval/kernels/count_scan_fill.hpp"
+#include "subsetix/core/shapes.hpp"
 #include "subsetix/memory/workspace.hpp"
 
 namespace subsetix::shapes {

@@ -64,12 +64,13 @@ void install_kokkos_counters() {
 }
 
 KokkosCounts kokkos_counts() {
-  return {kernels.load(),       library_kernels.load(), detail::host_syncs(),
-          kokkos_fences.load(), deep_copies.load(),     allocations.load(),
-          bytes.load()};
+  return {kernels.load(),     library_kernels.load(), detail::host_syncs(), kokkos_fences.load(),
+          deep_copies.load(), allocations.load(),     bytes.load()};
 }
 
-bool kokkos_reports_fences() { return KOKKOS_VERSION >= 30500; }
+bool kokkos_reports_fences() {
+  return KOKKOS_VERSION >= 30500;
+}
 
 std::string kokkos_version() {
   return std::to_string(KOKKOS_VERSION / 10000) + "." + std::to_string(KOKKOS_VERSION / 100 % 100) +
@@ -80,8 +81,12 @@ namespace detail {
 namespace {
 std::atomic<std::uint64_t> host_sync_count{0};
 }
-void count_host_sync(std::uint64_t n) { host_sync_count.fetch_add(n, std::memory_order_relaxed); }
-std::uint64_t host_syncs() { return host_sync_count.load(std::memory_order_relaxed); }
+void count_host_sync(std::uint64_t n) {
+  host_sync_count.fetch_add(n, std::memory_order_relaxed);
+}
+std::uint64_t host_syncs() {
+  return host_sync_count.load(std::memory_order_relaxed);
+}
 }  // namespace detail
 
 }  // namespace subsetix

@@ -2,14 +2,13 @@
 // passes::separable_passes (the same rule the fused lowering uses), each one stage.
 #include <algorithm>
 
-#include "subsetix/passes/lower_morphology.hpp"
 #include "eval/kernels/limits.hpp"
 #include "eval/kernels/stage.hpp"
 #include "subsetix/eval/unfused.hpp"
+#include "subsetix/passes/lower_morphology.hpp"
 
 namespace subsetix::unfused {
 namespace {
-
 
 /// One pass: `out(K) = OP_{o in offsets} in(K + o e_slot)`, intervals widened by `widen`.
 template <int Dim, int KMAX>

@@ -13,7 +13,9 @@ int Plan::expected_kernels() const {
   return n;
 }
 
-int Plan::expected_fences() const { return stages.empty() ? 0 : 1; }
+int Plan::expected_fences() const {
+  return stages.empty() ? 0 : 1;
+}
 
 std::string Plan::describe() const {
   std::ostringstream os;

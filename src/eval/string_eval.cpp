@@ -1,9 +1,9 @@
 // The runtime front end: parsed strings to the IR, and both engines over it.
-#include "subsetix/passes/lower.hpp"
+#include "subsetix/eval/string_eval.hpp"
 #include "subsetix/core/shapes.hpp"
 #include "subsetix/eval/fused.hpp"
-#include "subsetix/eval/string_eval.hpp"
 #include "subsetix/eval/unfused.hpp"
+#include "subsetix/passes/lower.hpp"
 
 namespace subsetix {
 namespace {
@@ -29,8 +29,8 @@ Result<AnySet> build_shape(const expr::Leaf& leaf) {
       return wrap(
           shapes::disk(coord_t(leaf.args[0]), coord_t(leaf.args[1]), coord_t(leaf.args[2])));
     default:
-      return wrap(shapes::ball(coord_t(leaf.args[0]), coord_t(leaf.args[1]),
-                               coord_t(leaf.args[2]), coord_t(leaf.args[3])));
+      return wrap(shapes::ball(coord_t(leaf.args[0]), coord_t(leaf.args[1]), coord_t(leaf.args[2]),
+                               coord_t(leaf.args[3])));
   }
 }
 

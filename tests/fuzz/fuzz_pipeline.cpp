@@ -8,8 +8,8 @@
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <string_view>
 
 #include <Kokkos_Core.hpp>
@@ -50,7 +50,8 @@ bool small_enough(const sx::ir::Tree& t, const std::vector<sx::AnySet>& inputs) 
     const sx::ir::Node& n = t.nodes[i];
     Box b{};
     if (n.op == sx::ir::Op::input) {
-      const auto items = sx::list_intervals(std::get<sx::IntervalSet<Dim>>(inputs[std::size_t(n.input)]));
+      const auto items =
+          sx::list_intervals(std::get<sx::IntervalSet<Dim>>(inputs[std::size_t(n.input)]));
       for (int a = 0; a < 3; ++a) b[0][a] = 0, b[1][a] = 1;
       bool first = true;
       for (const auto& it : items) {
@@ -179,7 +180,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   const std::size_t newline = all.find('\n');
   const std::string_view text = all.substr(0, newline);
   if (text.size() > 400) return 0;
-  FuzzedDataProvider data(bytes + std::min(size, text.size() + 1), size - std::min(size, text.size() + 1));
+  FuzzedDataProvider data(bytes + std::min(size, text.size() + 1),
+                          size - std::min(size, text.size() + 1));
   sx::NamedSets names;
   names.bind("A", draw_set<2>(data));
   names.bind("B", draw_set<2>(data));

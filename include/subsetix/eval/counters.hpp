@@ -33,9 +33,12 @@ struct KokkosCounts {
 
   /// Events between two snapshots.
   KokkosCounts operator-(const KokkosCounts& o) const {
-    return {kernels - o.kernels,         library_kernels - o.library_kernels,
-            fences - o.fences,           kokkos_fences - o.kokkos_fences,
-            deep_copies - o.deep_copies, allocations - o.allocations,
+    return {kernels - o.kernels,
+            library_kernels - o.library_kernels,
+            fences - o.fences,
+            kokkos_fences - o.kokkos_fences,
+            deep_copies - o.deep_copies,
+            allocations - o.allocations,
             allocated_bytes - o.allocated_bytes};
   }
 };

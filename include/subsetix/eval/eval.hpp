@@ -12,11 +12,11 @@
 
 #include <optional>
 
-#include "subsetix/passes/lower.hpp"
 #include "subsetix/eval/fused.hpp"
-#include "subsetix/eval/string_eval.hpp"
 #include "subsetix/eval/static_plan.hpp"
+#include "subsetix/eval/string_eval.hpp"
 #include "subsetix/expr/to_ir.hpp"
+#include "subsetix/passes/lower.hpp"
 
 namespace subsetix {
 

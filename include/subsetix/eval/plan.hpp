@@ -5,8 +5,8 @@
 /// Sources 0..inputs-1 are the expression's input sets; every stage adds one source, its
 /// output. A stage is one of
 /// - `sweep`: k taps (each a source with a row offset, an x shift and a widening) combined by
-///   a boolean predicate (a truth table for up to max_table_taps taps, a postfix program beyond), over the
-///   union of the rows of its candidate taps;
+///   a boolean predicate (a truth table for up to max_table_taps taps, a postfix program beyond),
+///   over the union of the rows of its candidate taps;
 /// - `refine`: every cell of a source to its 2^Dim children (a map);
 /// - `coarsen`: a source one level coarser (parity partition, then a 2^(Dim-1)-tap union).
 /// `result` names the source that holds the result.

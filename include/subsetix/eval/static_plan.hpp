@@ -17,10 +17,10 @@
 #include <boost/hana/at.hpp>
 #include <boost/hana/for_each.hpp>
 
-#include "subsetix/passes/lower.hpp"
 #include "subsetix/eval/plan.hpp"
 #include "subsetix/expr/functions.hpp"
 #include "subsetix/expr/inputs.hpp"
+#include "subsetix/passes/lower.hpp"
 
 namespace subsetix::detail {
 
@@ -44,7 +44,8 @@ template <class X, class F>
 constexpr void for_each_operand(F&& f) {
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (f.template operator()<element_t<X, I + 1>>(), ...);
-  }(std::make_index_sequence<std::size_t(ir::arity(callable_t<X>::op))>{});
+  }
+  (std::make_index_sequence<std::size_t(ir::arity(callable_t<X>::op))>{});
 }
 
 /// True when the expression's type fixes its IR: numbered inputs, compile-time arguments.
@@ -161,7 +162,9 @@ struct StaticPlan {
     }
     return n;
   }();
-  static_assert(extents[4] == 0, "subsetix: the expression cannot be lowered (an expand or shrink radius out of [0, 2^31))");
+  static_assert(
+      extents[4] == 0,
+      "subsetix: the expression cannot be lowered (an expand or shrink radius out of [0, 2^31))");
   /// The plan, frozen.
   using Frozen = FrozenPlan<extents[0], extents[1], extents[2], extents[3]>;
   /// The plan: a constant of the program.

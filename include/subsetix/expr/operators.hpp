@@ -8,13 +8,12 @@
 
 namespace subsetix {
 
-#define SUBSETIX_SET_OPERATOR(symbol, op, name)                                           \
-  template <SetOperand L, SetOperand R>                                                   \
-  auto operator symbol(L&& l, R&& r) {                                                    \
-    static_assert(dim_v<L> == dim_v<R>, "subsetix: the operands of " name                 \
-                                        " have different dimensions (a 2D and a 3D set)"); \
-    return make_call(OpCall<ir::Op::op, dim_v<L>>{}, static_cast<L&&>(l),                 \
-                     static_cast<R&&>(r));                                                \
+#define SUBSETIX_SET_OPERATOR(symbol, op, name)                                                 \
+  template <SetOperand L, SetOperand R>                                                         \
+  auto operator symbol(L&& l, R&& r) {                                                          \
+    static_assert(dim_v<L> == dim_v<R>, "subsetix: the operands of " name                       \
+                                        " have different dimensions (a 2D and a 3D set)");      \
+    return make_call(OpCall<ir::Op::op, dim_v<L>>{}, static_cast<L&&>(l), static_cast<R&&>(r)); \
   }
 /// Union of two set operands: an expression node, evaluated by eval().
 SUBSETIX_SET_OPERATOR(|, union_op, "| (union)")

@@ -57,14 +57,14 @@ enum class Lowering : std::uint8_t {
 
 /// One operator's description.
 struct OpInfo {
-  Op op;                 ///< the operation (its index in `ops`)
+  Op op;                      ///< the operation (its index in `ops`)
   std::string_view spelling;  ///< infix symbol or function name, as parsed and printed
   std::string_view name;      ///< for messages
-  Syntax syntax;         ///< how it is written
-  int precedence;        ///< infix: higher binds tighter (C++'s order); 0 otherwise
-  Args args;             ///< integer arguments after the operand
-  Lowering lowering;     ///< how the passes lower it
-  std::uint8_t truth;    ///< boolean: bit (a | b << 1) is `a op b`
+  Syntax syntax;              ///< how it is written
+  int precedence;             ///< infix: higher binds tighter (C++'s order); 0 otherwise
+  Args args;                  ///< integer arguments after the operand
+  Lowering lowering;          ///< how the passes lower it
+  std::uint8_t truth;         ///< boolean: bit (a | b << 1) is `a op b`
 };
 
 /// Every operator. Infix precedence follows C++ so that a string means what the same C++
@@ -86,7 +86,9 @@ inline constexpr std::array<OpInfo, 10> ops{{
 }};
 
 /// The description of `op`.
-constexpr const OpInfo& info(Op op) { return ops[std::size_t(op)]; }
+constexpr const OpInfo& info(Op op) {
+  return ops[std::size_t(op)];
+}
 
 /// Operands an operator takes.
 constexpr int arity(Op op) {

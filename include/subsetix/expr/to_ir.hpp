@@ -1,8 +1,8 @@
 #pragma once
 /// \file
 /// A YAP transform from a set expression to the IR the pass pipeline takes: each node maps to
-/// one IR node (every operator is a call node, expr/set_expr.hpp, handled in one place); terminals become numbered inputs (the same set used twice is one input, so the
-/// passes can merge its taps).
+/// one IR node (every operator is a call node, expr/set_expr.hpp, handled in one place); terminals
+/// become numbered inputs (the same set used twice is one input, so the passes can merge its taps).
 
 #include <vector>
 

@@ -17,11 +17,11 @@
 
 #include <string>
 
-#include "subsetix/core/error.hpp"
 #include "eval/kernels/profiling.hpp"
 #include "eval/kernels/scan_value.hpp"
 #include "eval/kernels/status.hpp"
 #include "eval/kernels/sweep.hpp"
+#include "subsetix/core/error.hpp"
 
 namespace subsetix::detail {
 

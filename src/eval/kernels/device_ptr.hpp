@@ -43,8 +43,12 @@ class DevicePtr {
     return q;
   }
 
-  KOKKOS_INLINE_FUNCTION T& operator*() const { return at(p_); }
-  KOKKOS_INLINE_FUNCTION T& operator[](std::int64_t i) const { return at(p_ + i); }
+  KOKKOS_INLINE_FUNCTION T& operator*() const {
+    return at(p_);
+  }
+  KOKKOS_INLINE_FUNCTION T& operator[](std::int64_t i) const {
+    return at(p_ + i);
+  }
   KOKKOS_INLINE_FUNCTION DevicePtr& operator++() {
     ++p_;
     return *this;
@@ -58,7 +62,9 @@ class DevicePtr {
     p_ += n;
     return *this;
   }
-  KOKKOS_INLINE_FUNCTION friend DevicePtr operator+(DevicePtr a, std::int64_t n) { return a += n; }
+  KOKKOS_INLINE_FUNCTION friend DevicePtr operator+(DevicePtr a, std::int64_t n) {
+    return a += n;
+  }
   KOKKOS_INLINE_FUNCTION friend std::int64_t operator-(const DevicePtr& a, const DevicePtr& b) {
     return a.p_ - b.p_;
   }
@@ -68,8 +74,12 @@ class DevicePtr {
   KOKKOS_INLINE_FUNCTION friend bool operator!=(const DevicePtr& a, const DevicePtr& b) {
     return a.p_ != b.p_;
   }
-  KOKKOS_INLINE_FUNCTION T* get() const { return p_; }
-  KOKKOS_INLINE_FUNCTION explicit operator bool() const { return p_ != nullptr; }
+  KOKKOS_INLINE_FUNCTION T* get() const {
+    return p_;
+  }
+  KOKKOS_INLINE_FUNCTION explicit operator bool() const {
+    return p_ != nullptr;
+  }
 
  private:
   template <class>

@@ -14,8 +14,8 @@ namespace subsetix::detail {
 /// Rows [lo, hi) of a sorted key array whose slot-`a` coordinate equals `v` (within a range
 /// where all earlier slots are equal).
 template <int Dim>
-KOKKOS_INLINE_FUNCTION void equal_range(const DevicePtr<const RowKey<Dim>>& keys, int a, coord_t v, index_t& lo,
-                                        index_t& hi) {
+KOKKOS_INLINE_FUNCTION void equal_range(const DevicePtr<const RowKey<Dim>>& keys, int a, coord_t v,
+                                        index_t& lo, index_t& hi) {
   index_t first = lo, count = hi - lo;
   while (count > 0) {
     const index_t step = count / 2;

@@ -182,7 +182,8 @@ struct SweepRows {
     index_t lo[KMAX], hi[KMAX];
     SUBSETIX_UNROLL_TAPS
     for (int t = 0; t < k; ++t) {
-      bounds[t] = present[t] ? in.taps[t].row_ptr + source[t] : DevicePtr<const index_t>(&no_rows, 1);
+      bounds[t] =
+          present[t] ? in.taps[t].row_ptr + source[t] : DevicePtr<const index_t>(&no_rows, 1);
       lo[t] = *bounds[t];
     }
     const std::int64_t first = row.c[Dim - 2];  // the run's keys all fit (checked by the caller)

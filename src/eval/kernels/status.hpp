@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string>
 
+#include "eval/kernels/kernel_names.hpp"
 #include "subsetix/core/config.hpp"
 #include "subsetix/core/error.hpp"
-#include "eval/kernels/kernel_names.hpp"
 #include "subsetix/memory/workspace.hpp"
 
 namespace subsetix::detail {
