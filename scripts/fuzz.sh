@@ -3,8 +3,9 @@
 # its committed corpus:
 # - text_reader and expression: the two parsers alone (host code, built directly);
 # - pipeline: an expression string and small random sets through parse -> passes -> fused and
-#   unfused evaluation against a dense-bitmap oracle, the whole library under ASan + UBSan
-#   (CMake preset `fuzz`).
+#   unfused evaluation against a dense-bitmap oracle, the whole library under ASan + UBSan with
+#   kernel bounds checks, Kokkos OpenMP on 2 threads (built by the `asan` preset, which the
+#   test suite's sanitizer run shares).
 # `--merge` folds new interesting inputs back into tests/fuzz/corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,12 +16,12 @@ flags=(-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recov
 clang++ "${flags[@]}" tests/fuzz/fuzz_text_reader.cpp src/io/text_reader.cpp src/core/error.cpp -o "$out/fuzz_text_reader"
 clang++ "${flags[@]}" tests/fuzz/fuzz_expression.cpp src/expr/parser.cpp src/expr/ir.cpp src/core/error.cpp -o "$out/fuzz_expression"
 kokkos=$(bash scripts/bootstrap.sh | tail -n 1)
-cmake --preset fuzz -DCMAKE_PREFIX_PATH="$kokkos" > /dev/null
-cmake --build --preset fuzz
-export ASAN_OPTIONS=detect_leaks=0 OMP_PROC_BIND=false OMP_NUM_THREADS=1
+cmake --preset asan -DCMAKE_PREFIX_PATH="$kokkos" > /dev/null
+cmake --build --preset asan --target fuzz_pipeline
+export ASAN_OPTIONS=detect_leaks=0 OMP_PROC_BIND=false OMP_NUM_THREADS=2
 for target in text_reader expression pipeline; do
   binary="$out/fuzz_$target"
-  [ "$target" = pipeline ] && binary=build/fuzz/tests/fuzz/fuzz_pipeline
+  [ "$target" = pipeline ] && binary=build/asan/tests/fuzz/fuzz_pipeline
   work="$out/corpus_$target"
   rm -rf "$work" && mkdir -p "$work" && cp tests/fuzz/corpus/$target/* "$work/"
   echo "=== fuzzing $target for ${seconds}s ==="
