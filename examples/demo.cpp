@@ -126,8 +126,8 @@ int main(int argc, char* argv[]) {
   std::printf("\nwrote %s: E5 = ((A | B) & C) - translate(A, 3, 0) in blue over A and B in grey\n",
               output.c_str());
   std::printf(
-      "fused: the whole expression as count-scan-fill stages chained on the device, one host "
+      "fused: the whole expression as sweep-scan-compact stages chained on the device, one host "
       "read;\n"
-      "unfused: the reference, one count-scan-fill and one host read per operation.\n");
+      "unfused: the reference, one stage and one host read per operation.\n");
   return 0;
 }

@@ -80,7 +80,7 @@ struct TapGroup {
   friend bool operator==(const TapGroup&, const TapGroup&) = default;
 };
 
-/// One count-scan-fill unit of a plan: a sweep over taps, or a refine or coarsen map.
+/// One unit of a plan: a sweep over taps (sweep, scan, compact), or a refine or coarsen map.
 struct Stage {
   /// Sweep: taps combined by a predicate; refine, coarsen: a level change of one source.
   enum Kind { sweep, refine, coarsen };

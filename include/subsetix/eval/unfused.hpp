@@ -1,8 +1,8 @@
 #pragma once
 /// \file
-/// The reference operations, one count-scan-fill per operation with a host read of the result
-/// sizes in between: the way CSR interval libraries evaluate today, and the baseline the fused
-/// engine is compared against. Every result is canonical.
+/// The reference operations, one stage (sweep, scan, compact) per operation with a host read of
+/// the result sizes in between: the way CSR interval libraries evaluate today, and the baseline
+/// the fused engine is compared against. Every result is canonical.
 ///
 /// Each operation draws its temporaries from a workspace (released when it returns) and its
 /// result from the pool; the overloads without a workspace use `default_workspace()`.
