@@ -54,9 +54,9 @@ int main(int argc, char* argv[]) {
       {"3D lens", "(P & Q) | translate(P, 0, 0, 5)"},
   };
 
-  std::printf("subsetix demo — Kokkos %d.%d.%d, execution space %s, %d thread(s); R = %d\n",
-              KOKKOS_VERSION / 10000, KOKKOS_VERSION / 100 % 100, KOKKOS_VERSION % 100,
-              sx::ExecSpace::name(), sx::ExecSpace().concurrency(), R);
+  std::printf("subsetix demo — Kokkos %s, execution space %s, %d thread(s); R = %d\n",
+              sx::kokkos_version().c_str(), sx::ExecSpace::name(), sx::ExecSpace().concurrency(),
+              R);
   std::printf("times: best of 7 warm evaluations; counters: Kokkos Tools, one evaluation\n\n");
   std::printf("%-15s %-35s %3s %7s %9s %12s | %9s %4s %3s %3s | %9s %4s %3s %3s | %6s\n", "case",
               "expression", "dim", "rows", "intervals", "cells", "fused ms", "krnl", "fnc", "alc",

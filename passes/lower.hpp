@@ -90,12 +90,13 @@ class Lowering {
     const plan::Tap& root = f.terms.back().leaf;
     if (!force && f.terms.size() == 1 && root == plan::Tap{root.source, {}, 0, 0})
       return root.source;
-    if (!fits_stage(f)) {  // unreachable while pass 3 splits; never emit an oversized stage
+    std::vector<plan::Tap> taps = distinct_taps(f);
+    if (!fits_stage(taps.size(), f.terms.size())) {
+      // Unreachable while pass 3 splits; never emit an oversized stage.
       out_.fault.failed = true;
       out_.fault.kind = LoweringFault::stage_too_large;
       return root.source;
     }
-    std::vector<plan::Tap> taps = distinct_taps(f);
     plan::Stage stage;
     stage.kind = plan::Stage::sweep;
     const int k = int(taps.size());

@@ -17,12 +17,15 @@
 
 namespace subsetix::passes {
 
+/// True when one stage of `taps` distinct taps over a formula of `terms` terms (its postfix
+/// program, beyond max_table_taps) fits the plan's fixed capacities.
+constexpr bool fits_stage(std::size_t taps, std::size_t terms) {
+  if (taps > std::size_t(plan::max_stage_taps)) return false;
+  return taps <= std::size_t(plan::max_table_taps) || terms <= std::size_t(plan::max_program);
+}
 /// True when one stage can evaluate `f` within the plan's fixed capacities.
 constexpr bool fits_stage(const Formula& f) {
-  const std::size_t taps = distinct_taps(f).size();
-  if (taps > std::size_t(plan::max_stage_taps)) return false;
-  return taps <= std::size_t(plan::max_table_taps) ||
-         f.terms.size() <= std::size_t(plan::max_program);
+  return fits_stage(distinct_taps(f).size(), f.terms.size());
 }
 
 /// Taps a morphology fan-out may bring into one stage. A row sweep costs about k^2 per row (k

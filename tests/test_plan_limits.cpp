@@ -84,17 +84,15 @@ TYPED_TEST(PlanLimits, LongProgramIsSplitNotOverrun) {
   for (int i = 1; i < 7; ++i) {
     any += std::string(" | ") + char('A' + i);
     all += std::string(" & ") + char('A' + i);
-    d_any =
-        oracle::combine(d_any, leaves.dense[std::size_t(i)], [](bool x, bool y) { return x || y; });
-    d_all =
-        oracle::combine(d_all, leaves.dense[std::size_t(i)], [](bool x, bool y) { return x && y; });
+    d_any = oracle::combine(d_any, leaves.dense[std::size_t(i)], oracle::op_or);
+    d_all = oracle::combine(d_all, leaves.dense[std::size_t(i)], oracle::op_and);
   }
   any += ")", all += ")";
   std::string text = any;
   oracle::Dense<Dim> want = d_any;
   for (int i = 0; i < 7; ++i) {
     text = "(" + text + " ^ " + (i % 2 ? all : any) + ")";
-    want = oracle::combine(want, i % 2 ? d_all : d_any, [](bool x, bool y) { return x != y; });
+    want = oracle::combine(want, i % 2 ? d_all : d_any, oracle::op_xor);
   }
   sx::Workspace ws;
   const auto p = check<Dim>(text, leaves, want, ws);
@@ -132,19 +130,19 @@ struct WideTree {
       switch (pick(0, 3)) {
         case 0:
           text = "(" + text + " | " + t + ")";
-          dense = oracle::combine(dense, d, [](bool x, bool y) { return x || y; });
+          dense = oracle::combine(dense, d, oracle::op_or);
           break;
         case 1:
           text = "(" + text + " & " + t + ")";
-          dense = oracle::combine(dense, d, [](bool x, bool y) { return x && y; });
+          dense = oracle::combine(dense, d, oracle::op_and);
           break;
         case 2:
           text = "(" + text + " - " + t + ")";
-          dense = oracle::combine(dense, d, [](bool x, bool y) { return x && !y; });
+          dense = oracle::combine(dense, d, oracle::op_minus);
           break;
         default:
           text = "(" + text + " ^ " + t + ")";
-          dense = oracle::combine(dense, d, [](bool x, bool y) { return x != y; });
+          dense = oracle::combine(dense, d, oracle::op_xor);
       }
     }
     return {text, dense};

@@ -215,9 +215,8 @@ class Executor {
     if (!row_ptr) return row_ptr.error();
     if (!intervals) return intervals.error();
     if (!cells) return cells.error();
-    return OutputArrays<Dim>{
-        DevicePtr<RowKey<Dim>>::of(keys.value()), DevicePtr<index_t>::of(row_ptr.value()),
-        DevicePtr<Interval>::of(intervals.value()), DevicePtr<cell_count_t>::of(cells.value())};
+    return OutputArrays<Dim>{device_ptr(keys.value()), device_ptr(row_ptr.value()),
+                             device_ptr(intervals.value()), device_ptr(cells.value())};
   }
 
   /// The stage's taps bound to their sources.
@@ -281,7 +280,7 @@ class Executor {
                                            {names.base, ".parity_lists"});
         if (!lists) return lists.error();
         std::int64_t* sizes = status_.data() + totals_slot(s) + 3;  // the stage's spare slots
-        const auto list_keys = DevicePtr<RowKey<Dim>>::of(lists.value());
+        const auto list_keys = device_ptr(lists.value());
         parity_partition<Dim>(src.arrays.row_keys, src.rows_bound, src.totals, list_keys, sizes,
                               names.base);
         return launch_sweep<XKind::general, CandidateKind::lists>(

@@ -28,11 +28,11 @@ Result<IntervalSet<Dim>> refine(const IntervalSet<Dim>& a, Workspace& ws) {
   out.num_cells = a.num_cells << Dim;
   auto made = detail::make_status(ws, label);
   if (!made) return made.error();
-  using detail::DevicePtr;
-  const detail::RefineRows<Dim> map{DevicePtr<const RowKey<Dim>>::of(a.row_keys),
-                                    DevicePtr<const index_t>::of(a.row_ptr),
-                                    DevicePtr<const Interval>::of(a.intervals),
-                                    DevicePtr<const cell_count_t>::of(a.cell_offsets),
+  using detail::device_ptr;
+  const detail::RefineRows<Dim> map{device_ptr(a.row_keys),
+                                    device_ptr(a.row_ptr),
+                                    device_ptr(a.intervals),
+                                    device_ptr(a.cell_offsets),
                                     a.num_rows,
                                     nullptr,
                                     detail::OutputArrays<Dim>::of(out),
@@ -56,9 +56,9 @@ Result<IntervalSet<Dim>> coarsen(const IntervalSet<Dim>& a, Workspace& ws) {
   auto sizes = ws.take<std::int64_t>(classes, {label, ".parity_sizes"});
   if (!lists) return lists.error();
   if (!sizes) return sizes.error();
-  const auto list_keys = detail::DevicePtr<RowKey<Dim>>::of(lists.value());
-  detail::parity_partition<Dim>(detail::DevicePtr<const RowKey<Dim>>::of(a.row_keys), n, nullptr,
-                                list_keys, sizes.value().data(), label);
+  const auto list_keys = detail::device_ptr(lists.value());
+  detail::parity_partition<Dim>(detail::device_ptr(a.row_keys), n, nullptr, list_keys,
+                                sizes.value().data(), label);
   const auto stage = detail::coarsen_inputs<Dim, detail::few_taps>(detail::Tap<Dim>::of(a),
                                                                    list_keys, sizes.value().data());
   return detail::run_stage<detail::XKind::general, detail::CandidateKind::lists>(

@@ -67,13 +67,13 @@ Result<IntervalSet<Dim>> eval_node(const ir::Node& n, const std::vector<Interval
 template <int Dim>
 Result<AnySet> unfused_dim(const Prepared& e, Workspace& ws) {
   std::vector<IntervalSet<Dim>> done;
-  done.reserve(e.expr.nodes.size());
-  for (const auto& n : e.expr.nodes) {
+  done.reserve(e.tree.nodes.size());
+  for (const auto& n : e.tree.nodes) {
     auto r = eval_node<Dim>(n, done, e.inputs, ws);
     if (!r) return r.error();
     done.push_back(std::move(r).value());
   }
-  return AnySet(done[std::size_t(e.expr.root)]);
+  return AnySet(done[std::size_t(e.tree.root)]);
 }
 
 template <int Dim>
@@ -89,7 +89,7 @@ Result<AnySet> fused_dim(const Prepared& e, const plan::Plan& p, Workspace& ws) 
 
 Result<Prepared> prepare(const expr::Parsed& parsed, const NamedSets& names) {
   Prepared out;
-  out.expr = parsed.tree;
+  out.tree = parsed.tree;
   out.inputs.reserve(parsed.leaves.size());
   for (const expr::Leaf& leaf : parsed.leaves) {
     if (leaf.kind != expr::Leaf::name) {
@@ -115,7 +115,7 @@ Result<plan::Plan> plan_of(const Prepared& e, bool final_sweep) {
   std::vector<plan::Source> sizes;
   for (const auto& s : e.inputs)
     std::visit([&](const auto& set) { sizes.push_back({set.num_rows, set.num_intervals}); }, s);
-  return passes::lower(e.expr, sizes, passes::LowerOptions{final_sweep});
+  return passes::lower(e.tree, sizes, passes::LowerOptions{final_sweep});
 }
 
 Result<AnySet> eval_fused(const Prepared& e, const plan::Plan& p, Workspace& ws) {

@@ -41,28 +41,26 @@ sx::IntervalSet<Dim> draw_set(FuzzedDataProvider& data) {
   return sx::from_intervals(items).value();
 }
 
+/// The input sets as the oracle's bitmaps, built once per fuzzer input.
+template <int Dim>
+std::vector<oracle::Dense<Dim>> input_bitmaps(const std::vector<sx::AnySet>& inputs) {
+  std::vector<oracle::Dense<Dim>> out;
+  for (const auto& s : inputs)
+    out.push_back(oracle::from_intervals(sx::list_intervals(std::get<sx::IntervalSet<Dim>>(s))));
+  return out;
+}
+
 /// The oracle's bounding box of every node (the same hull rule as oracle::combine), or false
 /// when some node's bitmap would exceed max_cells.
 template <int Dim>
-bool small_enough(const sx::ir::Tree& t, const std::vector<sx::AnySet>& inputs) {
+bool small_enough(const sx::ir::Tree& t, const std::vector<oracle::Dense<Dim>>& inputs) {
   std::vector<Box> box(t.nodes.size());
   for (std::size_t i = 0; i < t.nodes.size(); ++i) {
     const sx::ir::Node& n = t.nodes[i];
     Box b{};
     if (n.op == sx::ir::Op::input) {
-      const auto items =
-          sx::list_intervals(std::get<sx::IntervalSet<Dim>>(inputs[std::size_t(n.input)]));
-      for (int a = 0; a < 3; ++a) b[0][a] = 0, b[1][a] = 1;
-      bool first = true;
-      for (const auto& it : items) {
-        const auto lo = oracle::point_of<Dim>(it.key, it.interval.begin);
-        const auto hi = oracle::point_of<Dim>(it.key, it.interval.end - 1);
-        for (int a = 0; a < Dim; ++a) {
-          b[0][a] = first ? lo[a] : std::min(b[0][a], lo[a]);
-          b[1][a] = first ? hi[a] + 1 : std::max(b[1][a], hi[a] + 1);
-        }
-        first = false;
-      }
+      const auto& leaf = inputs[std::size_t(n.input)];
+      for (int a = 0; a < Dim; ++a) b[0][a] = leaf.lo[a], b[1][a] = leaf.hi()[a];
     } else {
       b = box[std::size_t(n.a)];
       if (n.b >= 0)
@@ -99,7 +97,7 @@ bool small_enough(const sx::ir::Tree& t, const std::vector<sx::AnySet>& inputs) 
 
 /// The oracle: every operator defined on bitmaps, independently of the library.
 template <int Dim>
-oracle::Dense<Dim> evaluate(const sx::ir::Tree& t, const std::vector<sx::AnySet>& inputs) {
+oracle::Dense<Dim> evaluate(const sx::ir::Tree& t, const std::vector<oracle::Dense<Dim>>& inputs) {
   std::vector<oracle::Dense<Dim>> done;
   for (const auto& n : t.nodes) {
     const auto* a = n.a >= 0 ? &done[std::size_t(n.a)] : nullptr;
@@ -108,8 +106,7 @@ oracle::Dense<Dim> evaluate(const sx::ir::Tree& t, const std::vector<sx::AnySet>
     for (int ax = 0; ax < Dim; ++ax) v[std::size_t(ax)] = n.args[std::size_t(ax)];
     switch (n.op) {
       case sx::ir::Op::input:
-        done.push_back(oracle::from_intervals(
-            sx::list_intervals(std::get<sx::IntervalSet<Dim>>(inputs[std::size_t(n.input)]))));
+        done.push_back(inputs[std::size_t(n.input)]);
         break;
       case sx::ir::Op::union_op:
         done.push_back(oracle::combine(*a, *b, oracle::op_or));
@@ -147,7 +144,8 @@ oracle::Dense<Dim> evaluate(const sx::ir::Tree& t, const std::vector<sx::AnySet>
 
 template <int Dim>
 void check(const sx::expr::Parsed& parsed, const sx::Prepared& prepared, sx::Workspace& ws) {
-  if (!small_enough<Dim>(prepared.expr, prepared.inputs)) return;
+  const auto leaves = input_bitmaps<Dim>(prepared.inputs);
+  if (!small_enough<Dim>(prepared.tree, leaves)) return;
   const std::string text = sx::expr::to_string(parsed);
   const auto plan = sx::plan_of(prepared);
   if (!plan) fail("no plan", text + "\n" + plan.error().message());
@@ -163,7 +161,7 @@ void check(const sx::expr::Parsed& parsed, const sx::Prepared& prepared, sx::Wor
   const auto& u = std::get<sx::IntervalSet<Dim>>(unfused.value());
   if (!sx::validate(f)) fail("the fused result is not canonical", text);
   if (!sx::validate(u)) fail("the unfused result is not canonical", text);
-  const auto want = evaluate<Dim>(prepared.expr, prepared.inputs).intervals();
+  const auto want = evaluate<Dim>(prepared.tree, leaves).intervals();
   if (sx::list_intervals(f) != want) fail("fused != oracle", text + "\n" + plan.value().describe());
   if (sx::list_intervals(u) != want) fail("unfused != oracle", text);
 }

@@ -42,11 +42,11 @@ class NamedSets {
 /// An expression over numbered input sets.
 struct Prepared {
   /// The expression, over inputs 0 .. inputs.size() - 1.
-  ir::Tree expr;
+  ir::Tree tree;
   /// The input sets, numbered as the expression uses them.
   std::vector<AnySet> inputs;
   /// The dimension of the expression.
-  int dim() const { return expr.dim; }
+  int dim() const { return tree.dim; }
 };
 
 /// Resolves the leaves: names to the bound sets, shape literals built.

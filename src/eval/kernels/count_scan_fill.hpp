@@ -34,8 +34,8 @@ struct OutputArrays {
   DevicePtr<cell_count_t> cell_offsets;
 
   static OutputArrays of(const IntervalSet<Dim>& s) {
-    return {DevicePtr<RowKey<Dim>>::of(s.row_keys), DevicePtr<index_t>::of(s.row_ptr),
-            DevicePtr<Interval>::of(s.intervals), DevicePtr<cell_count_t>::of(s.cell_offsets)};
+    return {device_ptr(s.row_keys), device_ptr(s.row_ptr), device_ptr(s.intervals),
+            device_ptr(s.cell_offsets)};
   }
 };
 

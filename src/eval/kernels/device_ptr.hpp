@@ -27,11 +27,6 @@ class DevicePtr {
     (void)n;
 #endif
   }
-  /// The elements of a rank-1 View.
-  template <class View>
-  static DevicePtr of(const View& v) {
-    return DevicePtr(v.data(), std::int64_t(v.extent(0)));
-  }
   /// A read-only handle to the same array.
   KOKKOS_INLINE_FUNCTION operator DevicePtr<const T>() const {
     DevicePtr<const T> q;
@@ -98,5 +93,11 @@ class DevicePtr {
   T* end_ = nullptr;
 #endif
 };
+
+/// The elements of a rank-1 View (read-only handles convert from it).
+template <class View>
+DevicePtr<typename View::value_type> device_ptr(const View& v) {
+  return {v.data(), std::int64_t(v.extent(0))};
+}
 
 }  // namespace subsetix::detail

@@ -155,8 +155,7 @@ Result<SweepCompact<Dim, Rows>> prepare_sweep_compact(const Rows& rows, const St
       rows,
       {offsets.value(), status, chunks},
       origins.value(),
-      {DevicePtr<RowKey<Dim>>::of(keys.value()), DevicePtr<std::int64_t>::of(starts.value()),
-       DevicePtr<Interval>::of(intervals.value())}};
+      {device_ptr(keys.value()), device_ptr(starts.value()), device_ptr(intervals.value())}};
 }
 
 /// Synchronous sweep-compact: the result, exactly sized. Temporaries come from `ws` (the caller

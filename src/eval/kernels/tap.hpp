@@ -116,9 +116,9 @@ struct Tap {
 
   static Tap of(const IntervalSet<Dim>& s) {
     Tap t;
-    t.keys = DevicePtr<const RowKey<Dim>>::of(s.row_keys);
-    t.row_ptr = DevicePtr<const index_t>::of(s.row_ptr);
-    t.intervals = DevicePtr<const Interval>::of(s.intervals);
+    t.keys = device_ptr(s.row_keys);
+    t.row_ptr = device_ptr(s.row_ptr);
+    t.intervals = device_ptr(s.intervals);
     t.rows = s.num_rows;
     t.interval_count = s.num_intervals;
     return t;
@@ -167,7 +167,7 @@ struct CandidateList {
   /// The rows of `s` (shift them by setting `shift`).
   static CandidateList of(const IntervalSet<Dim>& s) {
     CandidateList l;
-    l.keys = DevicePtr<const RowKey<Dim>>::of(s.row_keys);
+    l.keys = device_ptr(s.row_keys);
     l.size_host = s.num_rows;
     return l;
   }
